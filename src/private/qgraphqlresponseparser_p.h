@@ -1,0 +1,72 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#ifndef QGRAPHQLRESPONSEPARSER_P_H
+#define QGRAPHQLRESPONSEPARSER_P_H
+
+//
+//  W A R N I N G
+//  -------------
+// This file is not part of the QGraphQL API. It may change without notice.
+//
+
+#include <QGraphQL/qgraphqlglobal.h>
+#include <QGraphQL/qgraphqlresult.h>
+
+#include <QtCore/qbytearray.h>
+#include <QtCore/qbytearrayview.h>
+#include <QtCore/qhash.h>
+#include <QtCore/qstring.h>
+
+// Pure helpers that turn response bytes into results: media types, plain GraphQL responses and
+// the parts of Apollo's multipart subscription protocol.
+namespace QGraphQLResponseParser {
+
+struct MediaType
+{
+    QByteArray type; // lower-case "type/subtype"
+    QHash<QByteArray, QByteArray> parameters; // lower-case names, unquoted values
+
+    bool isJson() const; // application/json or any application/*+json
+    bool isMultipartMixed() const { return type == "multipart/mixed"; }
+};
+QGRAPHQL_EXPORT MediaType parseMediaType(QByteArrayView contentType);
+
+struct ParsedJson
+{
+    QJsonObject object;
+    QString error; // empty on success
+};
+//! Parses one JSON object; the error names what is wrong and the byte offset (plus
+//! streamOffset, the position of these bytes in the response).
+QGRAPHQL_EXPORT ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset = 0);
+
+struct Response
+{
+    QGraphQLResult result;
+    QString error; // empty when bytes held a GraphQL response
+};
+//! A plain GraphQL response body: a JSON object with "data" or "errors".
+QGRAPHQL_EXPORT Response parseResponse(QByteArrayView bytes);
+
+struct SubscriptionPart
+{
+    enum Kind {
+        Heartbeat,   // {} or an empty part: never shown to the user
+        Result,      // {"payload": {...}}
+        FatalError,  // top-level "errors" with no payload: the stream ends
+        Ignored,     // {"payload": null} alone, or an object with neither member
+        Malformed,   // invalid JSON/UTF-8 or the wrong shape
+    };
+    Kind kind = Heartbeat;
+    QGraphQLResult result; // Result: the payload; FatalError: the errors
+    QString message;       // FatalError, Ignored and Malformed: what and where
+};
+QGRAPHQL_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset = 0);
+
+//! "message one; message two" for error lists in failure messages.
+QGRAPHQL_EXPORT QString joinMessages(const QList<QGraphQLError> &errors);
+
+} // namespace QGraphQLResponseParser
+
+#endif // QGRAPHQLRESPONSEPARSER_P_H

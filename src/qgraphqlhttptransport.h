@@ -1,0 +1,135 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#ifndef QGRAPHQLHTTPTRANSPORT_H
+#define QGRAPHQLHTTPTRANSPORT_H
+
+#include <QGraphQL/qgraphqlglobal.h>
+#include <QGraphQL/qgraphqlreply.h>
+#include <QGraphQL/qgraphqlrequest.h>
+#include <QGraphQL/qgraphqlsubscription.h>
+
+#include <QtCore/qhash.h>
+#include <QtCore/qobject.h>
+#include <QtCore/qurl.h>
+#include <QtNetwork/qnetworkcookie.h>
+#include <QtNetwork/qnetworkreply.h>
+#ifndef QT_NO_SSL
+#include <QtNetwork/qsslconfiguration.h>
+#endif
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QNetworkAccessManager;
+class QNetworkCookieJar;
+QT_END_NAMESPACE
+
+class QGraphQLHttpTransportPrivate;
+
+//! Talks GraphQL over HTTP to one endpoint: queries and mutations with execute(),
+//! subscriptions over Apollo's multipart protocol with subscribe().
+//!
+//! Every operation is an HTTP POST of {query, variables, operationName, extensions}. The
+//! transport holds the settings; each call hands out a new operation object owned by the
+//! caller. Settings changed later apply to operations started later.
+class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QUrl url READ url WRITE setUrl NOTIFY urlChanged)
+    Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged)
+    Q_PROPERTY(int heartbeatTimeout READ heartbeatTimeout WRITE setHeartbeatTimeout NOTIFY
+                       heartbeatTimeoutChanged)
+    Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
+    Q_PROPERTY(QByteArray subscriptionAccept READ subscriptionAccept WRITE setSubscriptionAccept
+                       NOTIFY subscriptionAcceptChanged)
+
+public:
+    static constexpr qint64 DefaultMaxPartSize = 32 * 1024 * 1024;
+
+    explicit QGraphQLHttpTransport(QObject *parent = nullptr);
+    explicit QGraphQLHttpTransport(const QUrl &url, QObject *parent = nullptr);
+    ~QGraphQLHttpTransport() override;
+
+    QUrl url() const;
+    void setUrl(const QUrl &url);
+
+    //! Headers sent with every request (for example Authorization). A request's own headers
+    //! override these. Authorization and Cookie are never sent to another origin on a redirect.
+    QHash<QByteArray, QByteArray> headers() const;
+    void setHeaders(const QHash<QByteArray, QByteArray> &headers);
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    void removeHeader(const QByteArray &name);
+
+    //! Static cookies (name=value) sent with every request to the endpoint's origin, next to
+    //! the cookies the cookie jar holds for the URL.
+    QList<QNetworkCookie> cookies() const;
+    void setCookies(const QList<QNetworkCookie> &cookies);
+    void addCookie(const QByteArray &name, const QByteArray &value);
+
+    //! The network access manager that carries every request. By default the transport owns
+    //! one; set the application's own to share its cookie jar, proxy, cache and TLS settings
+    //! (the transport does not take ownership).
+    QNetworkAccessManager *networkAccessManager() const;
+    void setNetworkAccessManager(QNetworkAccessManager *manager);
+
+    //! The manager's cookie jar: cookies set by responses (a login's Set-Cookie) are kept here
+    //! and sent with later requests. setCookieJar() installs it on the manager, which takes
+    //! ownership as QNetworkAccessManager::setCookieJar() does.
+    QNetworkCookieJar *cookieJar() const;
+    void setCookieJar(QNetworkCookieJar *jar);
+
+    //! Milliseconds; 0 (the default) means none. For execute(): the whole request. For
+    //! subscribe(): until the response starts (a subscription itself has no time limit).
+    int timeout() const;
+    void setTimeout(int milliseconds);
+
+    //! Milliseconds; 0 (the default) turns it off. A subscription that receives nothing for
+    //! this long (no heartbeat, no payload) fails with a Timeout error.
+    int heartbeatTimeout() const;
+    void setHeartbeatTimeout(int milliseconds);
+
+    //! The largest multipart part, or plain JSON body, accepted (default 32 MiB). A larger one
+    //! is a ProtocolError; memory stays bounded by it.
+    qint64 maxPartSize() const;
+    void setMaxPartSize(qint64 bytes);
+
+    //! The Accept header of subscriptions, by default
+    //! multipart/mixed;subscriptionSpec="1.0", application/json
+    QByteArray subscriptionAccept() const;
+    void setSubscriptionAccept(const QByteArray &accept);
+    static QByteArray defaultSubscriptionAccept();
+
+#ifndef QT_NO_SSL
+    //! TLS settings for https URLs. Peers are verified by default; supply a configuration
+    //! with your own CA certificates to trust a private CA.
+    QSslConfiguration sslConfiguration() const;
+    void setSslConfiguration(const QSslConfiguration &configuration);
+#endif
+
+    //! Status code and headers of the latest response any operation of this transport
+    //! received (for rate-limit or authentication headers); 0 and empty before the first.
+    int lastResponseStatusCode() const;
+    QList<QNetworkReply::RawHeaderPair> lastResponseHeaders() const;
+
+    //! Sends a query or mutation. The caller owns the reply; delete it with deleteLater()
+    //! after finished().
+    [[nodiscard]] QGraphQLReply *execute(const QGraphQLRequest &request);
+    //! Starts a subscription. The caller owns it; cancel() or delete it to stop the stream.
+    [[nodiscard]] QGraphQLSubscription *subscribe(const QGraphQLRequest &request);
+
+Q_SIGNALS:
+    void urlChanged();
+    void timeoutChanged();
+    void heartbeatTimeoutChanged();
+    void maxPartSizeChanged();
+    void subscriptionAcceptChanged();
+
+private:
+    Q_DISABLE_COPY_MOVE(QGraphQLHttpTransport)
+    Q_DECLARE_PRIVATE(QGraphQLHttpTransport)
+    std::unique_ptr<QGraphQLHttpTransportPrivate> d_ptr;
+    friend class QGraphQLOperationPrivate;
+};
+
+#endif // QGRAPHQLHTTPTRANSPORT_H

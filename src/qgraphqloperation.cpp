@@ -1,0 +1,574 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "qgraphqloperation.h"
+#include "qgraphqloperation_p.h"
+
+#include "qgraphqlhttptransport.h"
+#include "qgraphqlhttptransport_p.h"
+#include "qgraphqllogging_p.h"
+#include "qgraphqlreply.h"
+#include "qgraphqlsubscription.h"
+#include "private/qgraphqlresponseparser_p.h"
+
+#include <QtNetwork/qnetworkaccessmanager.h>
+#include <QtNetwork/qnetworkcookiejar.h>
+
+using namespace Qt::StringLiterals;
+using namespace QGraphQLResponseParser;
+
+namespace {
+
+constexpr int MaxRedirects = 10;
+constexpr qsizetype MaxBodySnippet = 200;
+
+bool isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+            && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+            && a.port(a.scheme() == "https"_L1 ? 443 : 80)
+            == b.port(b.scheme() == "https"_L1 ? 443 : 80);
+}
+
+bool isCredentialHeader(const QByteArray &name)
+{
+    return name.compare("authorization", Qt::CaseInsensitive) == 0
+            || name.compare("cookie", Qt::CaseInsensitive) == 0;
+}
+
+QString bodySnippet(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    QString text = QString::fromUtf8(trimmed.left(MaxBodySnippet)).simplified();
+    if (trimmed.size() > MaxBodySnippet)
+        text += u"…"_s;
+    return u": "_s + text;
+}
+
+} // namespace
+
+QGraphQLOperationPrivate::QGraphQLOperationPrivate(Kind kind, const QGraphQLRequest &request,
+                                                   const QGraphQLOperationSettings &settings,
+                                                   QNetworkAccessManager *manager,
+                                                   QGraphQLHttpTransport *transport)
+    : kind(kind), request(request), settings(settings), m_manager(manager), m_transport(transport)
+{
+    m_timeoutTimer.setSingleShot(true);
+    m_heartbeatTimer.setSingleShot(true);
+}
+
+QGraphQLOperationPrivate::~QGraphQLOperationPrivate()
+{
+    detachReply();
+    releaseConnectionKey();
+}
+
+void QGraphQLOperationPrivate::releaseConnectionKey()
+{
+    if (m_transport && !settings.connectionKey.isEmpty() && !m_connectionKeyReleased)
+        m_transport->d_func()->releaseConnectionKey(settings.connectionKey);
+    m_connectionKeyReleased = true;
+}
+
+void QGraphQLOperationPrivate::start()
+{
+    Q_Q(QGraphQLOperation);
+    QObject::connect(&m_timeoutTimer, &QTimer::timeout, q, [this] {
+        fail(QGraphQLTransportError(
+                QGraphQLTransportError::Timeout,
+                kind == Kind::Subscribe
+                        ? u"The server did not start the response within %1 ms"_s.arg(
+                                settings.timeout)
+                        : u"The request did not complete within %1 ms"_s.arg(settings.timeout)));
+    });
+    QObject::connect(&m_heartbeatTimer, &QTimer::timeout, q, [this] {
+        fail(QGraphQLTransportError(
+                QGraphQLTransportError::Timeout,
+                u"Heartbeat timeout: nothing received from the server for %1 ms"_s.arg(
+                        settings.heartbeatTimeout)));
+    });
+    if (settings.timeout > 0)
+        m_timeoutTimer.start(settings.timeout);
+    if (kind == Kind::Subscribe && settings.heartbeatTimeout > 0)
+        m_heartbeatTimer.start(settings.heartbeatTimeout);
+
+    if (!settings.url.isValid() || settings.url.isRelative()) {
+        // Report asynchronously: the caller has not connected to the signals yet.
+        QMetaObject::invokeMethod(
+                q,
+                [this] {
+                    fail(QGraphQLTransportError(
+                            QGraphQLTransportError::NetworkError,
+                            u"Invalid endpoint URL \"%1\""_s.arg(settings.url.toString())));
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    send(settings.url);
+}
+
+QNetworkRequest QGraphQLOperationPrivate::buildRequest(const QUrl &url) const
+{
+    QNetworkRequest networkRequest(url);
+    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    networkRequest.setRawHeader("Accept", settings.accept);
+
+    // Request headers override the transport's, case-insensitively.
+    QHash<QByteArray, QByteArray> headers;
+    const auto merge = [&headers](const QHash<QByteArray, QByteArray> &from) {
+        for (auto it = from.begin(); it != from.end(); ++it)
+            headers.insert(it.key().toLower(), it.value());
+    };
+    merge(settings.headers);
+    merge(request.headers());
+
+    QByteArray cookieHeader;
+    for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
+        if (isCredentialHeader(it.key()) && !m_credentialsAllowed)
+            continue;
+        if (it.key() == "cookie")
+            cookieHeader = it.value();
+        else
+            networkRequest.setRawHeader(it.key(), it.value());
+    }
+
+    // Cookies are composed here, not by QNAM, so that static cookies and the jar's cookies
+    // both go out in one header, and static ones only to the endpoint's origin.
+    QList<QNetworkCookie> cookies = m_credentialsAllowed ? settings.cookies
+                                                         : QList<QNetworkCookie>();
+    if (m_manager && m_manager->cookieJar())
+        cookies += m_manager->cookieJar()->cookiesForUrl(url);
+    for (const QNetworkCookie &cookie : std::as_const(cookies)) {
+        if (!cookieHeader.isEmpty())
+            cookieHeader += "; ";
+        cookieHeader += cookie.toRawForm(QNetworkCookie::NameAndValueOnly);
+    }
+    if (!cookieHeader.isEmpty())
+        networkRequest.setRawHeader("Cookie", cookieHeader);
+    networkRequest.setAttribute(QNetworkRequest::CookieLoadControlAttribute,
+                                QNetworkRequest::Manual);
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::ManualRedirectPolicy);
+#ifndef QT_NO_SSL
+    if (settings.sslConfiguration)
+        networkRequest.setSslConfiguration(*settings.sslConfiguration);
+#endif
+    if (!settings.connectionKey.isEmpty())
+        QGraphQLHttpTransportPrivate::applyConnectionKey(&networkRequest, settings.connectionKey);
+    return networkRequest;
+}
+
+void QGraphQLOperationPrivate::send(const QUrl &url)
+{
+    Q_Q(QGraphQLOperation);
+    if (!m_manager) {
+        QMetaObject::invokeMethod(
+                q,
+                [this] {
+                    fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                                u"The network access manager was destroyed"_s));
+                },
+                Qt::QueuedConnection);
+        return;
+    }
+    const QNetworkRequest networkRequest = buildRequest(url);
+    if (lcGraphQLTransport().isDebugEnabled()) {
+        qCDebug(lcGraphQLTransport).noquote()
+                << "POST" << url.toString() << "headers"
+                << QGraphQLHttpTransportPrivate::redactedHeaders(networkRequest.rawHeaderList(),
+                                                                 networkRequest);
+    }
+    m_bodyMode = BodyMode::None;
+    m_body.clear();
+    m_decoder.reset();
+    m_reply = m_manager->post(networkRequest, request.toJson());
+    QNetworkReply *reply = m_reply;
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
+    QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
+    QObject::connect(reply, &QNetworkReply::finished, q, [this] { onReplyFinished(); });
+    // The manager deletes its replies when it is destroyed.
+    QObject::connect(reply, &QObject::destroyed, q, [this] {
+        if (!q_func()->isFinished()) {
+            fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                        u"The network access manager was destroyed"_s));
+        }
+    });
+}
+
+void QGraphQLOperationPrivate::onMetaDataChanged()
+{
+    Q_Q(QGraphQLOperation);
+    if (!m_reply || m_bodyMode != BodyMode::None)
+        return;
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    httpStatusCode = status.toInt();
+    responseHeaders = m_reply->rawHeaderPairs();
+    if (m_transport)
+        m_transport->d_func()->recordResponse(httpStatusCode, responseHeaders);
+
+    if (httpStatusCode >= 300 && httpStatusCode < 400 && m_reply->hasRawHeader("Location")) {
+        const QUrl location = m_reply->url().resolved(
+                QUrl::fromEncoded(m_reply->rawHeader("Location")));
+        followRedirect(location);
+        return;
+    }
+
+    if (kind == Kind::Subscribe)
+        m_timeoutTimer.stop(); // the subscription's timeout covers only the wait for a response
+
+    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const MediaType media = parseMediaType(contentType);
+    if (httpStatusCode >= 400) {
+        m_bodyMode = BodyMode::HttpError;
+    } else if (media.isMultipartMixed()) {
+        m_bodyMode = BodyMode::Multipart;
+        m_decoder.emplace(media.parameters.value("boundary", "-"_ba), settings.maxPartSize);
+    } else if (media.isJson()) {
+        m_bodyMode = BodyMode::Json;
+    } else {
+        fail(QGraphQLTransportError(
+                QGraphQLTransportError::ProtocolError,
+                contentType.isEmpty()
+                        ? u"The response (HTTP %1) has no Content-Type"_s.arg(httpStatusCode)
+                        : u"Unexpected response content type \"%1\" (HTTP %2); expected "
+                          "multipart/mixed or application/json"_s
+                                  .arg(QString::fromLatin1(contentType))
+                                  .arg(httpStatusCode)));
+        return;
+    }
+    state = QGraphQLOperation::Active;
+    QPointer<QGraphQLOperation> guard(q);
+    Q_EMIT q->stateChanged(state);
+    if (guard && m_reply && m_reply->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+bool QGraphQLOperationPrivate::followRedirect(const QUrl &location)
+{
+    if (++m_redirects > MaxRedirects) {
+        fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                    u"Too many redirects (more than %1)"_s.arg(MaxRedirects)));
+        return false;
+    }
+    if (!location.isValid()
+        || (location.scheme() != "http"_L1 && location.scheme() != "https"_L1)) {
+        fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                    u"Invalid redirect location \"%1\""_s.arg(location.toString())));
+        return false;
+    }
+    if (m_reply->url().scheme() == "https"_L1 && location.scheme() == "http"_L1) {
+        fail(QGraphQLTransportError(
+                QGraphQLTransportError::NetworkError,
+                u"Refused an insecure redirect from https to \"%1\""_s.arg(location.toString())));
+        return false;
+    }
+    if (!isSameOrigin(location, settings.url))
+        m_credentialsAllowed = false;
+    qCDebug(lcGraphQLTransport) << "Redirect" << httpStatusCode << "to" << location
+                                << (m_credentialsAllowed ? "" : "without credentials");
+    detachReply();
+    send(location);
+    return true;
+}
+
+void QGraphQLOperationPrivate::onReadyRead()
+{
+    if (!m_reply || m_bodyMode == BodyMode::None)
+        return;
+    consume(m_reply->readAll());
+}
+
+void QGraphQLOperationPrivate::consume(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (m_heartbeatTimer.isActive())
+        m_heartbeatTimer.start(); // any byte proves the stream alive
+    switch (m_bodyMode) {
+    case BodyMode::None:
+        break;
+    case BodyMode::Multipart:
+        m_decoder->feed(bytes);
+        drainMultipart();
+        break;
+    case BodyMode::Json:
+    case BodyMode::HttpError:
+        if (m_body.size() + bytes.size() > settings.maxPartSize) {
+            fail(QGraphQLTransportError(
+                    QGraphQLTransportError::ProtocolError,
+                    u"The response body exceeds the maximum size of %1 bytes"_s.arg(
+                            settings.maxPartSize)));
+            return;
+        }
+        m_body += bytes;
+        break;
+    }
+}
+
+void QGraphQLOperationPrivate::drainMultipart()
+{
+    Q_Q(QGraphQLOperation);
+    QPointer<QGraphQLOperation> guard(q);
+    while (guard && !q->isFinished()) {
+        switch (m_decoder->next()) {
+        case QGraphQLMultipartDecoder::Event::NeedMoreData:
+            return;
+        case QGraphQLMultipartDecoder::Event::Closed:
+            complete();
+            return;
+        case QGraphQLMultipartDecoder::Event::Error:
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                        m_decoder->errorString()));
+            return;
+        case QGraphQLMultipartDecoder::Event::Part:
+            break;
+        }
+        const QByteArray partType = m_decoder->partContentType();
+        if (!partType.isEmpty() && !parseMediaType(partType).isJson()) {
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                        u"Unexpected part content type \"%1\" at byte %2"_s
+                                                .arg(QString::fromLatin1(partType))
+                                                .arg(m_decoder->partOffset())));
+            return;
+        }
+        if (kind == Kind::Execute) {
+            // Incremental delivery: every part is a GraphQL response of its own.
+            const Response response = parseResponse(m_decoder->partBody());
+            if (!response.error.isEmpty()) {
+                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                            response.error));
+                return;
+            }
+            deliver(response.result);
+            continue;
+        }
+        const SubscriptionPart part =
+                parseSubscriptionPart(m_decoder->partBody(), m_decoder->partOffset());
+        switch (part.kind) {
+        case SubscriptionPart::Heartbeat:
+            qCDebug(lcGraphQLStream) << "heartbeat";
+            break;
+        case SubscriptionPart::Result:
+            deliver(part.result);
+            break;
+        case SubscriptionPart::Ignored:
+            if (!part.message.isEmpty())
+                qCWarning(lcGraphQLStream).noquote() << part.message << "- ignored";
+            break;
+        case SubscriptionPart::FatalError: {
+            QGraphQLTransportError error(QGraphQLTransportError::ServerError, part.message);
+            error.setHttpStatusCode(httpStatusCode);
+            error.setResult(part.result);
+            fail(error);
+            return;
+        }
+        case SubscriptionPart::Malformed:
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, part.message));
+            return;
+        }
+    }
+}
+
+bool QGraphQLOperationPrivate::deliver(const QGraphQLResult &result)
+{
+    Q_Q(QGraphQLOperation);
+    lastResult = result;
+    ++resultCount;
+    QPointer<QGraphQLOperation> guard(q);
+    Q_EMIT q->resultReceived(result);
+    return guard && !q->isFinished();
+}
+
+void QGraphQLOperationPrivate::onReplyFinished()
+{
+    Q_Q(QGraphQLOperation);
+    if (!m_reply || q->isFinished())
+        return;
+    if (m_bodyMode != BodyMode::None) {
+        QPointer<QGraphQLOperation> guard(q);
+        consume(m_reply->readAll());
+        if (!guard || q->isFinished())
+            return;
+    }
+    switch (m_bodyMode) {
+    case BodyMode::HttpError:
+        finishHttpError();
+        return;
+    case BodyMode::Multipart:
+        finishStreamEarly();
+        return;
+    case BodyMode::Json:
+        if (m_reply->error() == QNetworkReply::NoError) {
+            finishJsonBody();
+            return;
+        }
+        break;
+    case BodyMode::None:
+        break;
+    }
+    QGraphQLTransportError error(QGraphQLTransportError::NetworkError, m_reply->errorString());
+    error.setNetworkError(m_reply->error());
+    error.setHttpStatusCode(httpStatusCode);
+    fail(error);
+}
+
+void QGraphQLOperationPrivate::finishJsonBody()
+{
+    Q_Q(QGraphQLOperation);
+    const Response response = parseResponse(m_body);
+    if (!response.error.isEmpty()) {
+        fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, response.error));
+        return;
+    }
+    QPointer<QGraphQLOperation> guard(q);
+    if (deliver(response.result))
+        complete();
+}
+
+void QGraphQLOperationPrivate::finishHttpError()
+{
+    const QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    const Response response = parseResponse(m_body);
+    QString message = u"HTTP %1 %2"_s.arg(httpStatusCode).arg(reason).trimmed();
+    if (response.error.isEmpty())
+        message += u": "_s + joinMessages(response.result.errors());
+    else
+        message += bodySnippet(m_body);
+    QGraphQLTransportError error(QGraphQLTransportError::HttpStatusError, message);
+    error.setHttpStatusCode(httpStatusCode);
+    error.setNetworkError(m_reply->error());
+    if (response.error.isEmpty())
+        error.setResult(response.result);
+    fail(error);
+}
+
+void QGraphQLOperationPrivate::finishStreamEarly()
+{
+    // Every complete part was delivered by consume(); what is left is an unfinished stream.
+    QString message = u"The stream ended before its close delimiter"_s;
+    if (m_reply->error() != QNetworkReply::NoError)
+        message += u" (%1)"_s.arg(m_reply->errorString());
+    message += u" after %1 result(s)"_s.arg(resultCount);
+    if (m_decoder->isInsidePart())
+        message += u"; an incomplete part was dropped"_s;
+    QGraphQLTransportError error(QGraphQLTransportError::NetworkError, message);
+    error.setNetworkError(m_reply->error() != QNetworkReply::NoError
+                                  ? m_reply->error()
+                                  : QNetworkReply::RemoteHostClosedError);
+    error.setHttpStatusCode(httpStatusCode);
+    fail(error);
+}
+
+void QGraphQLOperationPrivate::cancel()
+{
+    Q_Q(QGraphQLOperation);
+    if (q->isFinished())
+        return;
+    error = QGraphQLTransportError(QGraphQLTransportError::Cancelled,
+                                   u"The operation was cancelled"_s);
+    finish(QGraphQLOperation::Cancelled);
+}
+
+void QGraphQLOperationPrivate::fail(QGraphQLTransportError failure)
+{
+    Q_Q(QGraphQLOperation);
+    if (q->isFinished())
+        return;
+    if (failure.httpStatusCode() == 0)
+        failure.setHttpStatusCode(httpStatusCode);
+    error = failure;
+    qCDebug(lcGraphQLTransport) << "failed:" << error;
+    finish(QGraphQLOperation::Failed);
+}
+
+void QGraphQLOperationPrivate::complete()
+{
+    finish(QGraphQLOperation::Finished);
+}
+
+void QGraphQLOperationPrivate::finish(QGraphQLOperation::State finalState)
+{
+    Q_Q(QGraphQLOperation);
+    state = finalState;
+    m_timeoutTimer.stop();
+    m_heartbeatTimer.stop();
+    detachReply(); // before anything is emitted: no reply signal can re-enter from here on
+    releaseConnectionKey();
+
+    QPointer<QGraphQLOperation> guard(q);
+    if (finalState == QGraphQLOperation::Failed) {
+        Q_EMIT q->errorOccurred(error);
+        if (!guard)
+            return;
+    }
+    Q_EMIT q->stateChanged(finalState);
+    if (!guard)
+        return;
+    Q_EMIT q->finished();
+}
+
+// Disconnects first: QNetworkReply::abort() emits finished() synchronously.
+void QGraphQLOperationPrivate::detachReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    QObject::disconnect(reply, nullptr, q_ptr, nullptr);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+// QGraphQLOperation
+
+QGraphQLOperation::QGraphQLOperation(std::unique_ptr<QGraphQLOperationPrivate> d)
+    : d_ptr(std::move(d))
+{
+    d_ptr->q_ptr = this;
+}
+
+QGraphQLOperation::~QGraphQLOperation() = default;
+
+QGraphQLRequest QGraphQLOperation::request() const { return d_func()->request; }
+QGraphQLOperation::State QGraphQLOperation::state() const { return d_func()->state; }
+
+bool QGraphQLOperation::isFinished() const
+{
+    const State s = d_func()->state;
+    return s == Finished || s == Failed || s == Cancelled;
+}
+
+QGraphQLTransportError QGraphQLOperation::error() const { return d_func()->error; }
+QGraphQLResult QGraphQLOperation::lastResult() const { return d_func()->lastResult; }
+int QGraphQLOperation::resultCount() const { return d_func()->resultCount; }
+int QGraphQLOperation::httpStatusCode() const { return d_func()->httpStatusCode; }
+
+QList<QNetworkReply::RawHeaderPair> QGraphQLOperation::responseHeaders() const
+{
+    return d_func()->responseHeaders;
+}
+
+void QGraphQLOperation::cancel()
+{
+    Q_D(QGraphQLOperation);
+    d->cancel();
+}
+
+QGraphQLReply::QGraphQLReply(std::unique_ptr<QGraphQLOperationPrivate> d)
+    : QGraphQLOperation(std::move(d))
+{
+}
+
+QGraphQLReply::~QGraphQLReply() = default;
+
+QGraphQLSubscription::QGraphQLSubscription(std::unique_ptr<QGraphQLOperationPrivate> d)
+    : QGraphQLOperation(std::move(d))
+{
+}
+
+QGraphQLSubscription::~QGraphQLSubscription() = default;

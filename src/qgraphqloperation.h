@@ -1,0 +1,85 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#ifndef QGRAPHQLOPERATION_H
+#define QGRAPHQLOPERATION_H
+
+#include <QGraphQL/qgraphqlglobal.h>
+#include <QGraphQL/qgraphqlrequest.h>
+#include <QGraphQL/qgraphqlresult.h>
+#include <QGraphQL/qgraphqltransporterror.h>
+
+#include <QtCore/qobject.h>
+#include <QtNetwork/qnetworkreply.h>
+
+#include <memory>
+
+class QGraphQLHttpTransport;
+class QGraphQLOperationPrivate;
+
+//! One running GraphQL operation: one HTTP exchange, one QObject. Base of QGraphQLReply and
+//! QGraphQLSubscription.
+//!
+//! Signals: resultReceived() once per result, then at most one errorOccurred(), then
+//! stateChanged() to the final state, then finished() exactly once, always last. error() and
+//! state() are already final inside those slots.
+//!
+//! The caller owns the object: call deleteLater() after finished(). Deleting a running
+//! operation, or calling cancel(), aborts the HTTP request at once. cancel() ends in state
+//! Cancelled with error().kind() == Cancelled and emits stateChanged() and finished(), but not
+//! errorOccurred(); deleting emits nothing.
+class QGRAPHQL_EXPORT QGraphQLOperation : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QGraphQLRequest request READ request CONSTANT)
+
+public:
+    enum State {
+        Connecting, // the request is sent; no response yet
+        Active,     // the response has started
+        Finished,   // completed normally
+        Failed,     // ended with error()
+        Cancelled,  // cancelled by the application
+    };
+    Q_ENUM(State)
+
+    ~QGraphQLOperation() override;
+
+    QGraphQLRequest request() const;
+    State state() const;
+    bool isFinished() const;
+
+    //! Why the operation failed or was cancelled; kind() is NoError otherwise.
+    QGraphQLTransportError error() const;
+
+    //! The most recent result delivered by resultReceived().
+    QGraphQLResult lastResult() const;
+    //! How many results resultReceived() has delivered.
+    int resultCount() const;
+
+    //! The HTTP status and headers of the response (of the last hop after redirects).
+    int httpStatusCode() const;
+    QList<QNetworkReply::RawHeaderPair> responseHeaders() const;
+
+public Q_SLOTS:
+    //! Aborts the request. Does nothing once finished.
+    void cancel();
+
+Q_SIGNALS:
+    void resultReceived(const QGraphQLResult &result);
+    void errorOccurred(const QGraphQLTransportError &error);
+    void stateChanged(QGraphQLOperation::State state);
+    void finished();
+
+protected:
+    explicit QGraphQLOperation(std::unique_ptr<QGraphQLOperationPrivate> d);
+
+private:
+    Q_DISABLE_COPY_MOVE(QGraphQLOperation)
+    Q_DECLARE_PRIVATE(QGraphQLOperation)
+    std::unique_ptr<QGraphQLOperationPrivate> d_ptr;
+    friend class QGraphQLHttpTransport;
+};
+
+#endif // QGRAPHQLOPERATION_H

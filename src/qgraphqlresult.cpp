@@ -1,0 +1,95 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "qgraphqlresult.h"
+
+#include <QtCore/qdebug.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+
+using namespace Qt::StringLiterals;
+
+class QGraphQLResultPrivate : public QSharedData
+{
+public:
+    QJsonValue data = QJsonValue::Undefined;
+    QList<QGraphQLError> errors;
+    QJsonObject extensions;
+    bool hasErrorsMember = false; // "errors" was present, even if empty
+    bool hasNext = false;
+};
+
+QGraphQLResult::QGraphQLResult() : d(new QGraphQLResultPrivate) { }
+QGraphQLResult::QGraphQLResult(const QGraphQLResult &other) = default;
+QGraphQLResult &QGraphQLResult::operator=(const QGraphQLResult &other) = default;
+QGraphQLResult::~QGraphQLResult() = default;
+QGraphQLResult::QGraphQLResult(QGraphQLResult &&other) noexcept = default;
+QGraphQLResult &QGraphQLResult::operator=(QGraphQLResult &&other) noexcept = default;
+
+QJsonValue QGraphQLResult::data() const { return d->data; }
+void QGraphQLResult::setData(const QJsonValue &data) { d->data = data; }
+
+QList<QGraphQLError> QGraphQLResult::errors() const { return d->errors; }
+
+void QGraphQLResult::setErrors(const QList<QGraphQLError> &errors)
+{
+    d->errors = errors;
+    d->hasErrorsMember = !errors.isEmpty();
+}
+
+bool QGraphQLResult::hasErrors() const { return !d->errors.isEmpty(); }
+
+QJsonObject QGraphQLResult::extensions() const { return d->extensions; }
+void QGraphQLResult::setExtensions(const QJsonObject &extensions) { d->extensions = extensions; }
+
+bool QGraphQLResult::hasNext() const { return d->hasNext; }
+void QGraphQLResult::setHasNext(bool hasNext) { d->hasNext = hasNext; }
+
+bool QGraphQLResult::isValid() const { return !d->data.isUndefined() || d->hasErrorsMember; }
+
+QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
+{
+    QGraphQLResult result;
+    const auto data = object.constFind("data"_L1);
+    if (data != object.constEnd())
+        result.d->data = *data;
+    const auto errors = object.constFind("errors"_L1);
+    if (errors != object.constEnd() && errors->isArray()) {
+        result.d->errors = QGraphQLError::listFromJson(errors->toArray());
+        result.d->hasErrorsMember = true;
+    }
+    result.d->extensions = object.value("extensions"_L1).toObject();
+    result.d->hasNext = object.value("hasNext"_L1).toBool();
+    return result;
+}
+
+QJsonObject QGraphQLResult::toJson() const
+{
+    QJsonObject object;
+    if (!d->data.isUndefined())
+        object.insert("data"_L1, d->data);
+    if (d->hasErrorsMember) {
+        QJsonArray errors;
+        for (const QGraphQLError &error : d->errors)
+            errors.append(error.toJson());
+        object.insert("errors"_L1, errors);
+    }
+    if (!d->extensions.isEmpty())
+        object.insert("extensions"_L1, d->extensions);
+    return object;
+}
+
+bool QGraphQLResult::operator==(const QGraphQLResult &other) const
+{
+    return d == other.d
+            || (d->data == other.d->data && d->errors == other.d->errors
+                && d->extensions == other.d->extensions && d->hasNext == other.d->hasNext);
+}
+
+QDebug operator<<(QDebug debug, const QGraphQLResult &result)
+{
+    QDebugStateSaver saver(debug);
+    debug.nospace() << "QGraphQLResult("
+                    << QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) << ')';
+    return debug;
+}

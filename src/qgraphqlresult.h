@@ -1,0 +1,78 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#ifndef QGRAPHQLRESULT_H
+#define QGRAPHQLRESULT_H
+
+#include <QGraphQL/qgraphqlerror.h>
+#include <QGraphQL/qgraphqlglobal.h>
+
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qjsonvalue.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qmetatype.h>
+#include <QtCore/qshareddata.h>
+
+QT_BEGIN_NAMESPACE
+class QDebug;
+QT_END_NAMESPACE
+
+class QGraphQLResultPrivate;
+
+//! One GraphQL response: data, GraphQL errors and extensions. A subscription delivers one per
+//! payload. GraphQL errors are part of a result, never a failure of the operation.
+class QGRAPHQL_EXPORT QGraphQLResult
+{
+    Q_GADGET
+    Q_PROPERTY(QJsonValue data READ data)
+    Q_PROPERTY(QList<QGraphQLError> errors READ errors)
+    Q_PROPERTY(QJsonObject extensions READ extensions)
+    Q_PROPERTY(bool hasNext READ hasNext)
+
+public:
+    QGraphQLResult();
+    QGraphQLResult(const QGraphQLResult &other);
+    QGraphQLResult &operator=(const QGraphQLResult &other);
+    QGraphQLResult(QGraphQLResult &&other) noexcept;
+    QGraphQLResult &operator=(QGraphQLResult &&other) noexcept;
+    ~QGraphQLResult();
+
+    void swap(QGraphQLResult &other) noexcept { d.swap(other.d); }
+
+    //! The "data" member: an object, null, or undefined when the response had none.
+    QJsonValue data() const;
+    void setData(const QJsonValue &data);
+
+    QList<QGraphQLError> errors() const;
+    void setErrors(const QList<QGraphQLError> &errors);
+    bool hasErrors() const;
+
+    QJsonObject extensions() const;
+    void setExtensions(const QJsonObject &extensions);
+
+    //! True when more results of the same operation follow (incremental delivery).
+    bool hasNext() const;
+    void setHasNext(bool hasNext);
+
+    //! True for a result that holds data or errors, as every well-formed response does.
+    bool isValid() const;
+
+    //! Reads a GraphQL response object; an object with neither "data" nor "errors" gives an
+    //! invalid result.
+    static QGraphQLResult fromJson(const QJsonObject &object);
+    //! {"data":…,"errors":[…],"extensions":{…}} with absent members left out.
+    QJsonObject toJson() const;
+
+    bool operator==(const QGraphQLResult &other) const;
+    bool operator!=(const QGraphQLResult &other) const { return !(*this == other); }
+
+private:
+    QSharedDataPointer<QGraphQLResultPrivate> d;
+};
+
+Q_DECLARE_SHARED(QGraphQLResult)
+Q_DECLARE_METATYPE(QGraphQLResult)
+
+QGRAPHQL_EXPORT QDebug operator<<(QDebug debug, const QGraphQLResult &result);
+
+#endif // QGRAPHQLRESULT_H
