@@ -182,7 +182,7 @@ void QGraphQLMultipartDecoder::onDelimiter(Match match, qsizetype lineEnd)
     }
     m_state = State::Headers;
     m_partStart = m_pos = lineEnd;
-    m_partContentType.clear();
+    m_headerContentType.clear();
     m_contentLength = -1;
 }
 
@@ -251,7 +251,7 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseHeaders()
         const QByteArray name = line.first(colon).trimmed().toByteArray().toLower();
         const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
         if (name == "content-type") {
-            m_partContentType = value;
+            m_headerContentType = value;
         } else if (name == "content-length") {
             bool ok = false;
             m_contentLength = value.toLongLong(&ok);
@@ -290,9 +290,11 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
 
     if (match == Match::Delimiter || match == Match::Close) {
         const bool emitted = m_partEmitted;
+        if (!emitted)
+            emitPart(m_bodyStart, bodyEnd); // before onDelimiter() starts the next part
         onDelimiter(match, lineEnd);
         if (!emitted)
-            return emitPart(m_bodyStart, bodyEnd);
+            return Event::Part;
         return std::nullopt;
     }
     // No delimiter yet: a complete JSON value followed only by white space and perhaps the
@@ -345,6 +347,7 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseAfterLengthBody()
 QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::emitPart(qsizetype begin, qsizetype end)
 {
     m_partBody = QByteArrayView(m_buffer.constData() + begin, end - begin);
+    m_partContentType = m_headerContentType;
     m_partOffset = m_discarded + begin;
     return Event::Part;
 }

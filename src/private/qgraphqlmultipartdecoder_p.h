@@ -96,6 +96,7 @@ private:
     qsizetype m_emittedEnd = 0;
     QGraphQLJsonScanner m_json;
 
+    QByteArray m_headerContentType; // of the part being read
     QByteArrayView m_partBody;
     QByteArray m_partContentType;
     qint64 m_partOffset = 0;

@@ -1,0 +1,779 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+// The wire behaviour of subscriptions over Apollo's multipart protocol, against a scripted
+// in-process HTTP server. Test names carry the number of the behaviour they show.
+
+#include <QGraphQL/qgraphqlhttptransport.h>
+
+#include "testhttpserver.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qregularexpression.h>
+#include <QtNetwork/qnetworkaccessmanager.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray MultipartType = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
+
+QByteArray payload(int n)
+{
+    return R"({"payload":{"data":{"n":)" + QByteArray::number(n) + "}}}";
+}
+
+// Apollo Router framing: every chunk ends with the next delimiter.
+QByteArray routerStart() { return "\r\n--graphql"; }
+QByteArray routerPart(const QByteArray &json)
+{
+    return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
+}
+QByteArray routerEnd() { return "--\r\n"; }
+
+// Delimiter-first framing (the protocol documentation's example, Strawberry).
+QByteArray leadingPart(const QByteArray &json)
+{
+    return "\r\n--graphql\r\nContent-Type: application/json\r\n\r\n" + json;
+}
+QByteArray leadingEnd() { return "\r\n--graphql--\r\n"; }
+
+// Records everything a subscription emits, in order.
+struct Probe
+{
+    explicit Probe(QGraphQLOperation *op)
+        : operation(op),
+          results(op, &QGraphQLOperation::resultReceived),
+          errors(op, &QGraphQLOperation::errorOccurred),
+          finished(op, &QGraphQLOperation::finished)
+    {
+    }
+    QList<int> numbers() const
+    {
+        QList<int> out;
+        for (const auto &args : results)
+            out.append(args.at(0).value<QGraphQLResult>().data()["n"_L1].toInt());
+        return out;
+    }
+    QGraphQLResult result(int i) const { return results.at(i).at(0).value<QGraphQLResult>(); }
+    bool waitFinished(int ms = 10000)
+    {
+        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms)
+                && finished.size() == 1;
+    }
+
+    std::unique_ptr<QGraphQLOperation> operation;
+    QSignalSpy results;
+    QSignalSpy errors;
+    QSignalSpy finished;
+};
+
+} // namespace
+
+class tst_QGraphQLSubscription : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void b01_requestIsPostWithMultipartAccept();
+    void b01_acceptIsConfigurable();
+    void b02_plainJsonAnswerIsOneResult();
+    void b02_otherContentTypeIsProtocolError();
+    void b02_httpErrorStatus();
+    void b03_boundaryFromContentType_data();
+    void b03_boundaryFromContentType();
+    void b03_preambleAndEpilogueIgnored();
+    void b03_lfOnlyLineBreaks();
+    void b04_splitAtEveryByteOnTheWire();
+    void b04_utf8SplitAcrossReads();
+    void b04_boundaryInsideJsonString();
+    void b04_partHeadersHonoured();
+    void b04_nonJsonPartIsProtocolError();
+    void b05_heartbeatsNeverDelivered();
+    void b05_graphqlErrorsInPayloadKeepStreamOpen();
+    void b06_topLevelErrorsAreFatal_data();
+    void b06_topLevelErrorsAreFatal();
+    void b07_unknownPartIsSkippedWithWarning();
+    void b08_malformedJsonIsProtocolError_data();
+    void b08_malformedJsonIsProtocolError();
+    void b09_earlyEndDeliversEverythingThenFails_data();
+    void b09_earlyEndDeliversEverythingThenFails();
+    void b10_firstPayloadWhileServerIsSilent_data();
+    void b10_firstPayloadWhileServerIsSilent();
+    void b11_noOverallTimeLimit();
+    void b11_timeoutUntilResponseStarts();
+    void b11_heartbeatTimeout();
+    void b12_partTooLargeFails();
+    void b12_eightMegabytePayloadGoesThrough();
+    void b13_gzipStreamsIncrementally();
+    void b14_cancelAbortsAtOnce();
+    void b14_deleteAbortsSilently();
+    void b14_cancelFromResultSlot();
+    void b14_deleteLaterFromResultSlot();
+    void b15_queryNotDelayedByOpenSubscriptions();
+
+private:
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<QGraphQLHttpTransport> m_transport;
+    Probe *subscribe(const QString &query = u"subscription { n }"_s);
+    std::unique_ptr<Probe> m_probe;
+};
+
+void tst_QGraphQLSubscription::init()
+{
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->isListening());
+    m_transport = std::make_unique<QGraphQLHttpTransport>(m_server->url());
+}
+
+void tst_QGraphQLSubscription::cleanup()
+{
+    m_probe.reset();
+    m_transport.reset();
+    m_server.reset();
+}
+
+Probe *tst_QGraphQLSubscription::subscribe(const QString &query)
+{
+    m_probe = std::make_unique<Probe>(m_transport->subscribe(QGraphQLRequest(query)));
+    return m_probe.get();
+}
+
+void tst_QGraphQLSubscription::b01_requestIsPostWithMultipartAccept()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerEnd()).endChunks().close();
+    });
+    QGraphQLRequest request(u"subscription($x: Int) { n(x: $x) }"_s, {{"x"_L1, 5}}, u"Op"_s);
+    request.setExtensions({{"e"_L1, true}});
+    Probe probe(m_transport->subscribe(request));
+    QVERIFY(probe.waitFinished());
+    QCOMPARE(probe.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe.numbers(), QList<int>{1});
+
+    QCOMPARE(m_server->requests.size(), 1);
+    const TestHttpRequest &sent = m_server->requests.first();
+    QCOMPARE(sent.method, "POST");
+    QCOMPARE(sent.path, "/graphql");
+    QCOMPARE(sent.header("Content-Type"), "application/json");
+    QCOMPARE(sent.header("Accept"), R"(multipart/mixed;subscriptionSpec="1.0", application/json)");
+    const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
+    QCOMPARE(body.value("query"_L1).toString(), request.query());
+    QCOMPARE(body.value("variables"_L1).toObject(), request.variables());
+    QCOMPARE(body.value("operationName"_L1).toString(), u"Op"_s);
+    QCOMPARE(body.value("extensions"_L1).toObject(), request.extensions());
+}
+
+void tst_QGraphQLSubscription::b01_acceptIsConfigurable()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"n":1}})");
+    });
+    m_transport->setSubscriptionAccept("multipart/mixed;subscriptionSpec=1.0,application/json");
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(m_server->requests.first().header("Accept"),
+             "multipart/mixed;subscriptionSpec=1.0,application/json");
+    // The request has no variables: the member is left out.
+    QVERIFY(!QJsonDocument::fromJson(m_server->requests.first().body).object().contains("variables"_L1));
+}
+
+void tst_QGraphQLSubscription::b02_plainJsonAnswerIsOneResult()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(
+                200, "application/json; charset=utf-8",
+                R"({"errors":[{"message":"Unknown field \"x\"","locations":[{"line":1,"column":16}]}]})");
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->errors.size(), 0);
+    QCOMPARE(probe->results.size(), 1);
+    const QGraphQLResult result = probe->result(0);
+    QVERIFY(result.data().isUndefined());
+    QCOMPARE(result.errors().size(), 1);
+    QCOMPARE(result.errors().first().message(), u"Unknown field \"x\""_s);
+    QCOMPARE(result.errors().first().locations().first().column, 16);
+}
+
+void tst_QGraphQLSubscription::b02_otherContentTypeIsProtocolError()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "text/html; charset=utf-8", "<html>proxy</html>");
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->errors.size(), 1);
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(error.message().contains("text/html"_L1), qPrintable(error.message()));
+    QCOMPARE(probe->results.size(), 0);
+}
+
+void tst_QGraphQLSubscription::b02_httpErrorStatus()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(
+                406, "application/json",
+                R"({"errors":[{"message":"'accept' header must be one of: multipart/mixed"}]})");
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(error.httpStatusCode(), 406);
+    QVERIFY2(error.message().contains("406 Not Acceptable"_L1), qPrintable(error.message()));
+    QVERIFY2(error.message().contains("'accept' header"_L1), qPrintable(error.message()));
+    QCOMPARE(error.result().errors().size(), 1);
+    QCOMPARE(probe->results.size(), 0);
+}
+
+void tst_QGraphQLSubscription::b03_boundaryFromContentType_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("boundary");
+    QTest::addRow("quoted") << QByteArray(R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")") << QByteArray("graphql");
+    QTest::addRow("unquoted") << QByteArray("multipart/mixed; boundary=graphql; subscriptionSpec=1.0") << QByteArray("graphql");
+    QTest::addRow("order and case") << QByteArray(R"(Multipart/Mixed; subscriptionSpec="1.0"; BOUNDARY="abc")") << QByteArray("abc");
+    QTest::addRow("absent means -") << QByteArray("multipart/mixed") << QByteArray("-");
+    QTest::addRow("dash") << QByteArray(R"(multipart/mixed; boundary="-")") << QByteArray("-");
+}
+
+void tst_QGraphQLSubscription::b03_boundaryFromContentType()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, boundary);
+    const QByteArray delimiter = "--" + boundary;
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, contentType)
+                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n" + payload(1))
+                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n" + payload(2))
+                .chunk("\r\n" + delimiter + "--\r\n")
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+}
+
+void tst_QGraphQLSubscription::b03_preambleAndEpilogueIgnored()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("This is a preamble {\"payload\":{\"data\":{\"n\":99}}}\r\n--graphql\r\n\r\n" + payload(1))
+                .chunk("\r\n--graphql--\r\nepilogue " + payload(98))
+                .wait(100)
+                .chunk(leadingPart(payload(97)))
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), QList<int>{1});
+}
+
+void tst_QGraphQLSubscription::b03_lfOnlyLineBreaks()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("--graphql\nContent-Type: application/json\n\n" + payload(1) + "\n")
+                .chunk("--graphql\ncontent-type: application/json\n\n{}\n--graphql\n\n" + payload(2))
+                .chunk("\n--graphql--\n")
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+}
+
+void tst_QGraphQLSubscription::b04_splitAtEveryByteOnTheWire()
+{
+    const QByteArray stream = routerStart() + routerPart("{}") + routerPart(payload(1))
+            + routerPart(R"({"payload":{"data":{"n":2,"s":"héllo ✓"}}})") + routerPart(payload(3))
+            + routerEnd();
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).bytewise(stream, 0).endChunks().close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished(30000));
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2, 3}));
+    QCOMPARE(probe->result(1).data()["s"_L1].toString(), u"héllo ✓"_s);
+}
+
+void tst_QGraphQLSubscription::b04_utf8SplitAcrossReads()
+{
+    const QByteArray json = R"({"payload":{"data":{"n":1,"s":"€𝄞"}}})";
+    const qsizetype euro = json.indexOf("\xe2\x82\xac");
+    m_server->setHandler([&](const TestHttpRequest &) {
+        const QByteArray all = routerStart() + routerPart(json) + routerEnd();
+        const qsizetype split = all.indexOf("\xe2\x82\xac") + 1; // inside the euro sign
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(all.left(split))
+                .wait(50)
+                .chunk(all.mid(split, 6)) // ends inside the 4-byte G clef
+                .wait(50)
+                .chunk(all.mid(split + 6))
+                .endChunks()
+                .close();
+    });
+    QVERIFY(euro > 0);
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->results.size(), 1);
+    QCOMPARE(probe->result(0).data()["s"_L1].toString(), u"€𝄞"_s);
+}
+
+void tst_QGraphQLSubscription::b04_boundaryInsideJsonString()
+{
+    const QByteArray tricky = R"({"payload":{"data":{"n":1,"s":"\r\n--graphql\r\n--graphql--"}}})";
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(tricky) + routerPart(payload(2)) + routerEnd())
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->result(0).data()["s"_L1].toString(), u"\r\n--graphql\r\n--graphql--"_s);
+}
+
+void tst_QGraphQLSubscription::b04_partHeadersHonoured()
+{
+    // Content-Length framed parts (as graphql-yoga writes them) and a charset parameter.
+    const QByteArray p1 = payload(1);
+    const QByteArray p2 = payload(2);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, R"(multipart/mixed; boundary="-")")
+                .chunk("\r\n---\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                       + QByteArray::number(p1.size()) + "\r\n\r\n" + p1 + "\r\n---")
+                .chunk("\r\nCONTENT-TYPE: application/graphql-response+json\r\nContent-Length: "
+                       + QByteArray::number(p2.size()) + "\r\n\r\n" + p2 + "\r\n---")
+                .chunk("--\r\n")
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+}
+
+void tst_QGraphQLSubscription::b04_nonJsonPartIsProtocolError()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1))
+                       + "\r\ncontent-type: text/plain\r\n\r\nhello\r\n--graphql")
+                .wait(20)
+                .chunk(routerPart(payload(2)))
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(probe->operation->error().message().contains("text/plain"_L1),
+             qPrintable(probe->operation->error().message()));
+}
+
+void tst_QGraphQLSubscription::b05_heartbeatsNeverDelivered()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart("{}") + routerPart(payload(1)))
+                .chunk(routerPart("") + routerPart("  \r\n ") + routerPart(R"({"payload":null})"))
+                .chunk(routerPart(" {} ") + routerPart(payload(2)) + "\r\n--graphql--\r\n")
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->operation->resultCount(), 2);
+}
+
+void tst_QGraphQLSubscription::b05_graphqlErrorsInPayloadKeepStreamOpen()
+{
+    const QByteArray withErrors = R"({"payload":{"data":{"n":null},"errors":[{"message":"boom","path":["n"]}],"extensions":{"cost":3}}})";
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(withErrors))
+                .wait(20)
+                .chunk(routerPart(payload(2)) + routerEnd())
+                .endChunks()
+                .close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->results.size(), 2);
+    const QGraphQLResult first = probe->result(0);
+    QVERIFY(first.data().toObject().value("n"_L1).isNull());
+    QCOMPARE(first.errors().size(), 1);
+    QCOMPARE(first.errors().first().message(), u"boom"_s);
+    QCOMPARE(first.errors().first().path(), QJsonArray{u"n"_s});
+    QCOMPARE(first.extensions().value("cost"_L1).toInt(), 3);
+    QCOMPARE(probe->result(1).data()["n"_L1].toInt(), 2);
+}
+
+void tst_QGraphQLSubscription::b06_topLevelErrorsAreFatal_data()
+{
+    QTest::addColumn<QByteArray>("part");
+    QTest::addRow("payload null") << QByteArray(R"({"payload":null,"errors":[{"message":"subgraph gone","extensions":{"code":"SUBSCRIPTION_SCHEMA_RELOAD"}},{"message":"second"}]})");
+    QTest::addRow("no payload") << QByteArray(R"({"errors":[{"message":"subgraph gone"},{"message":"second"}]})");
+}
+
+void tst_QGraphQLSubscription::b06_topLevelErrorsAreFatal()
+{
+    QFETCH(QByteArray, part);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerPart(part))
+                .wait(50)
+                .chunk(routerPart(payload(2)))
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->errors.size(), 1);
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::ServerError);
+    QVERIFY2(error.message().contains("subgraph gone"_L1) && error.message().contains("second"_L1),
+             qPrintable(error.message()));
+    QCOMPARE(error.result().errors().size(), 2);
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Failed);
+}
+
+void tst_QGraphQLSubscription::b07_unknownPartIsSkippedWithWarning()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(R"({"hello":"world"})") + routerPart(payload(1))
+                       + routerEnd())
+                .endChunks()
+                .close();
+    });
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(u"neither \"payload\" nor \"errors\""_s));
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), QList<int>{1});
+}
+
+void tst_QGraphQLSubscription::b08_malformedJsonIsProtocolError_data()
+{
+    QTest::addColumn<QByteArray>("part");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("truncated object") << QByteArray(R"({"payload":{"data":{"n":2})") << u"Invalid JSON"_s;
+    QTest::addRow("garbage") << QByteArray("not json at all") << u"Invalid JSON"_s;
+    QTest::addRow("invalid utf-8") << QByteArray("{\"payload\":{\"data\":{\"s\":\"\xc3\x28\"}}}") << u"Invalid JSON"_s;
+    QTest::addRow("array") << QByteArray("[1,2]") << u"Expected a JSON object"_s;
+    QTest::addRow("payload not an object") << QByteArray(R"({"payload":"x"})") << u"not an object"_s;
+}
+
+void tst_QGraphQLSubscription::b08_malformedJsonIsProtocolError()
+{
+    QFETCH(QByteArray, part);
+    QFETCH(QString, expected);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerPart(part)
+                       + routerPart(payload(3)))
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+    QVERIFY2(error.message().contains("byte"_L1), qPrintable(error.message()));
+}
+
+void tst_QGraphQLSubscription::b09_earlyEndDeliversEverythingThenFails_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("reset");
+    QTest::addColumn<QList<int>>("expected");
+    const QByteArray two = routerStart() + routerPart(payload(1)) + routerPart(payload(2));
+    QTest::addRow("clean end after a delimiter") << two << false << QList<int>{1, 2};
+    QTest::addRow("reset after a delimiter") << two << true << QList<int>{1, 2};
+    QTest::addRow("reset inside a part") << two + "\r\ncontent-type: application/json\r\n\r\n{\"payload\":{\"da" << true << QList<int>{1, 2};
+    QTest::addRow("final part complete without delimiter") << leadingPart(payload(1)) + leadingPart(payload(2)) << false << QList<int>{1, 2};
+    QTest::addRow("final part complete, reset") << leadingPart(payload(1)) + leadingPart(payload(2)) + "\r\n" << true << QList<int>{1, 2};
+    QTest::addRow("reset inside the headers") << routerStart() + routerPart(payload(1)) + "\r\ncontent-ty" << true << QList<int>{1};
+    QTest::addRow("nothing but headers") << QByteArray() << false << QList<int>{};
+}
+
+void tst_QGraphQLSubscription::b09_earlyEndDeliversEverythingThenFails()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, reset);
+    QFETCH(QList<int>, expected);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, MultipartType).chunk(body).wait(50);
+        if (reset)
+            return script.abort();
+        return script.endChunks().close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), expected);
+    QCOMPARE(probe->errors.size(), 1);
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(error.message().contains("ended before its close delimiter"_L1),
+             qPrintable(error.message()));
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Failed);
+}
+
+void tst_QGraphQLSubscription::b10_firstPayloadWhileServerIsSilent_data()
+{
+    QTest::addColumn<QByteArray>("firstChunk");
+    QTest::addRow("router framing") << routerStart() + routerPart(payload(1));
+    QTest::addRow("delimiter first") << leadingPart(payload(1));
+    QTest::addRow("delimiter first, CRLF after") << leadingPart(payload(1)) + "\r\n";
+    QTest::addRow("content-length") << "\r\n--graphql\r\ncontent-type: application/json\r\ncontent-length: "
+                    + QByteArray::number(payload(1).size()) + "\r\n\r\n" + payload(1);
+}
+
+void tst_QGraphQLSubscription::b10_firstPayloadWhileServerIsSilent()
+{
+    QFETCH(QByteArray, firstChunk);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).chunk(firstChunk).stall();
+    });
+    Probe *probe = subscribe();
+    // The server says nothing more after the first part: it must surface anyway.
+    QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000);
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->finished.size(), 0);
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Active);
+}
+
+void tst_QGraphQLSubscription::b11_noOverallTimeLimit()
+{
+    m_transport->setTimeout(300);
+    m_server->setHandler([](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, MultipartType).chunk(routerStart());
+        for (int i = 1; i <= 6; ++i)
+            script.wait(150).chunk(routerPart(payload(i)));
+        return script.chunk(routerEnd()).endChunks().close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2, 3, 4, 5, 6}));
+}
+
+void tst_QGraphQLSubscription::b11_timeoutUntilResponseStarts()
+{
+    m_transport->setTimeout(300);
+    m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().stall(); });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::Timeout);
+    QVERIFY2(probe->operation->error().message().contains("300 ms"_L1),
+             qPrintable(probe->operation->error().message()));
+    QTRY_COMPARE(m_server->disconnections(), 1); // the request was aborted
+}
+
+void tst_QGraphQLSubscription::b11_heartbeatTimeout()
+{
+    m_transport->setHeartbeatTimeout(400);
+    m_server->setHandler([](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, MultipartType).chunk(routerStart());
+        for (int i = 0; i < 4; ++i) // heartbeats keep it alive past the timeout...
+            script.wait(150).chunk(routerPart("{}"));
+        return script.chunk(routerPart(payload(1))).stall(); // ...then silence
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::Timeout);
+    QVERIFY2(error.message().contains("Heartbeat"_L1), qPrintable(error.message()));
+}
+
+void tst_QGraphQLSubscription::b12_partTooLargeFails()
+{
+    m_transport->setMaxPartSize(1024 * 1024);
+    m_server->setHandler([](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))
+                                             + "\r\ncontent-type: application/json\r\n\r\n");
+        const QByteArray flood(64 * 1024, 'x');
+        for (int i = 0; i < 64; ++i) // 4 MiB without a delimiter
+            script.chunk(flood);
+        return script.stall();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(error.message().contains("maximum part size"_L1), qPrintable(error.message()));
+}
+
+void tst_QGraphQLSubscription::b12_eightMegabytePayloadGoesThrough()
+{
+    const QByteArray big(8 * 1024 * 1024, 'a');
+    const QByteArray json = R"({"payload":{"data":{"n":1,"big":")" + big + "\"}}}";
+    m_server->setHandler([&](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, MultipartType).chunk(routerStart());
+        const QByteArray part = routerPart(json);
+        for (qsizetype i = 0; i < part.size(); i += 256 * 1024)
+            script.chunk(part.mid(i, 256 * 1024));
+        return script.chunk(routerPart(payload(2)) + routerEnd()).endChunks().close();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished(60000));
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->result(0).data()["big"_L1].toString().size(), big.size());
+}
+
+void tst_QGraphQLSubscription::b13_gzipStreamsIncrementally()
+{
+    auto gzip = std::make_shared<TestGzipStream>();
+    m_server->setHandler([gzip](const TestHttpRequest &request) {
+        Q_ASSERT(request.header("Accept-Encoding").contains("gzip"));
+        return TestHttpScript()
+                .head(200, MultipartType, true, {{"Content-Encoding", "gzip"}})
+                .chunk(gzip->compress(routerStart() + routerPart("{}") + routerPart(payload(1))))
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000); // while the server is silent
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->finished.size(), 0);
+}
+
+void tst_QGraphQLSubscription::b14_cancelAbortsAtOnce()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+    });
+    Probe *probe = subscribe();
+    QSignalSpy states(probe->operation.get(), &QGraphQLOperation::stateChanged);
+    QTRY_COMPARE(probe->results.size(), 1);
+    probe->operation->cancel();
+    // Synchronous: every signal has been emitted when cancel() returns.
+    QCOMPARE(probe->finished.size(), 1);
+    QCOMPARE(probe->errors.size(), 0);
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Cancelled);
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::Cancelled);
+    QCOMPARE(states.last().at(0).value<QGraphQLOperation::State>(), QGraphQLOperation::Cancelled);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+    probe->operation->cancel(); // idempotent
+    QCOMPARE(probe->finished.size(), 1);
+}
+
+void tst_QGraphQLSubscription::b14_deleteAbortsSilently()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+    });
+    Probe *probe = subscribe();
+    QTRY_COMPARE(probe->results.size(), 1);
+    QSignalSpy destroyed(probe->operation.get(), &QObject::destroyed);
+    probe->operation.reset();
+    QCOMPARE(destroyed.size(), 1);
+    QCOMPARE(probe->finished.size(), 0);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+void tst_QGraphQLSubscription::b14_cancelFromResultSlot()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        // Two results in one read: cancelling on the first must drop the second.
+        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2))).stall();
+    });
+    Probe *probe = subscribe();
+    connect(probe->operation.get(), &QGraphQLOperation::resultReceived, probe->operation.get(),
+            &QGraphQLOperation::cancel);
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Cancelled);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+void tst_QGraphQLSubscription::b14_deleteLaterFromResultSlot()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2))).stall();
+    });
+    QGraphQLSubscription *subscription = m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s));
+    int results = 0;
+    connect(subscription, &QGraphQLOperation::resultReceived, subscription, [&] {
+        ++results;
+        subscription->deleteLater();
+    });
+    QSignalSpy destroyed(subscription, &QObject::destroyed);
+    QTRY_COMPARE(destroyed.size(), 1);
+    QVERIFY(results >= 1);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+void tst_QGraphQLSubscription::b15_queryNotDelayedByOpenSubscriptions()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (request.body.contains("subscription"))
+            return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"q":1}})");
+    });
+    std::vector<std::unique_ptr<Probe>> subscriptions;
+    for (int i = 0; i < 8; ++i)
+        subscriptions.push_back(std::make_unique<Probe>(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s))));
+    for (const auto &probe : subscriptions) // all eight are live at once
+        QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000);
+
+    QElapsedTimer timer;
+    timer.start();
+    Probe query(m_transport->execute(QGraphQLRequest(u"{ q }"_s)));
+    QVERIFY(query.waitFinished(5000));
+    QCOMPARE(query.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(query.result(0).data()["q"_L1].toInt(), 1);
+    qDebug() << "query answered in" << timer.elapsed() << "ms with 8 subscriptions open";
+    for (const auto &probe : subscriptions)
+        QCOMPARE(probe->finished.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_QGraphQLSubscription)
+#include "tst_qgraphqlsubscription.moc"
