@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The README's test command. On a fresh Debian 12 machine, as root: installs what is missing
+# (Debian packages, then the pinned npm packages of the interop tests), configures, builds
+# and runs every test through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+    cmake ninja-build g++ pkg-config zlib1g-dev
+    qt6-base-dev qt6-declarative-dev
+    # QML test modules (qml6-module-qtqml is not needed; these are, see doc/testing)
+    qml6-module-qttest qml6-module-qtquick qml6-module-qtqml-workerscript
+    qml6-module-qtquick-window
+)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+        || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ -f tests/interop/package-lock.json ]; then
+    command -v npm >/dev/null || { echo "npm (Node.js 20) is required for tests/interop" >&2; exit 1; }
+    npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
+fi
+
+build_dir=${BUILD_DIR:-build-tests}
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build_dir"
+ctest --test-dir "$build_dir" --output-on-failure --timeout 900

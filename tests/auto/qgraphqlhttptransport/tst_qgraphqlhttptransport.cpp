@@ -1,0 +1,442 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+// Queries and mutations, headers, cookies, redirects and the transport's settings, against a
+// scripted in-process HTTP server.
+
+#include <QGraphQL/qgraphqlhttptransport.h>
+
+#include "testhttpserver.h"
+
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtNetwork/qnetworkaccessmanager.h>
+#include <QtNetwork/qnetworkcookiejar.h>
+#include <QtTest/qsignalspy.h>
+#include <QtTest/qtest.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    explicit Run(QGraphQLOperation *op)
+        : operation(op),
+          results(op, &QGraphQLOperation::resultReceived),
+          errors(op, &QGraphQLOperation::errorOccurred),
+          finished(op, &QGraphQLOperation::finished)
+    {
+    }
+    bool wait(int ms = 10000)
+    {
+        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
+    }
+    QGraphQLResult result() const { return results.last().at(0).value<QGraphQLResult>(); }
+    QGraphQLTransportError error() const { return operation->error(); }
+
+    std::unique_ptr<QGraphQLOperation> operation;
+    QSignalSpy results;
+    QSignalSpy errors;
+    QSignalSpy finished;
+};
+
+TestHttpScript json(const QByteArray &body, int status = 200,
+                    const QList<std::pair<QByteArray, QByteArray>> &headers = {})
+{
+    return TestHttpScript().respond(status, "application/graphql-response+json; charset=utf-8",
+                                    body, headers);
+}
+
+} // namespace
+
+class tst_QGraphQLHttpTransport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void queryIsJsonPost();
+    void resultCarriesDataErrorsExtensions();
+    void graphqlErrorsAreNotAFailure();
+    void httpErrorWithGraphQLBody();
+    void httpErrorWithTextBody();
+    void bodyThatIsNotAGraphQLResponse_data();
+    void bodyThatIsNotAGraphQLResponse();
+    void unexpectedContentType();
+    void connectionRefused();
+    void invalidUrl();
+    void queryTimeoutCoversWholeRequest();
+    void cancelReply();
+    void deleteReplyWhileRunning();
+    void headersTransportAndRequest();
+    void staticCookies();
+    void loginCookieIsSentWithLaterSubscription();
+    void sharedCookieJarBothDirections();
+    void lastResponseHeaders();
+    void redirectSameOriginKeepsCredentials();
+    void redirectToOtherOriginDropsCredentials();
+    void settingsAreSnapshottedPerOperation();
+    void bodyLargerThanLimit();
+
+private:
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<QGraphQLHttpTransport> m_transport;
+};
+
+void tst_QGraphQLHttpTransport::init()
+{
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->isListening());
+    m_transport = std::make_unique<QGraphQLHttpTransport>(m_server->url());
+}
+
+void tst_QGraphQLHttpTransport::cleanup()
+{
+    m_transport.reset();
+    m_server.reset();
+}
+
+void tst_QGraphQLHttpTransport::queryIsJsonPost()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"hello":"world"}})"); });
+    QGraphQLRequest request(u"query Hello($who: String) { hello(who: $who) }"_s,
+                            {{"who"_L1, u"you"_s}}, u"Hello"_s);
+    Run run(m_transport->execute(request));
+    QVERIFY(run.wait());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.errors.size(), 0);
+    const TestHttpRequest &sent = m_server->requests.first();
+    QCOMPARE(sent.method, "POST");
+    QCOMPARE(sent.header("Content-Type"), "application/json");
+    QCOMPARE(sent.header("Accept"), "application/graphql-response+json, application/json");
+    const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
+    QCOMPARE(body, (QJsonObject{{"query"_L1, request.query()},
+                                {"variables"_L1, QJsonObject{{"who"_L1, u"you"_s}}},
+                                {"operationName"_L1, u"Hello"_s}}));
+    QCOMPARE(qobject_cast<QGraphQLReply *>(run.operation.get())->result().data()["hello"_L1].toString(),
+             u"world"_s);
+}
+
+void tst_QGraphQLHttpTransport::resultCarriesDataErrorsExtensions()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return json(R"({"data":{"a":[1,null,{"b":2.5}]},"extensions":{"trace":"x"}})");
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    const QGraphQLResult result = run.result();
+    QCOMPARE(result.data()["a"_L1].toArray(), (QJsonArray{1, QJsonValue::Null, QJsonObject{{"b"_L1, 2.5}}}));
+    QCOMPARE(result.extensions().value("trace"_L1).toString(), u"x"_s);
+    QVERIFY(!result.hasErrors());
+    QCOMPARE(result.toJson(), QJsonDocument::fromJson(R"({"data":{"a":[1,null,{"b":2.5}]},"extensions":{"trace":"x"}})").object());
+}
+
+void tst_QGraphQLHttpTransport::graphqlErrorsAreNotAFailure()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return json(R"({"data":null,"errors":[{"message":"denied","path":["me"],"extensions":{"code":"FORBIDDEN"}}]})");
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ me }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(run.errors.size(), 0);
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::NoError);
+    QVERIFY(run.result().data().isNull());
+    QCOMPARE(run.result().errors().first().extensions().value("code"_L1).toString(), u"FORBIDDEN"_s);
+}
+
+void tst_QGraphQLHttpTransport::httpErrorWithGraphQLBody()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return json(R"({"errors":[{"message":"Syntax Error: Unexpected Name \"quer\"."}]})", 400);
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"quer { x }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Failed);
+    QCOMPARE(run.errors.size(), 1);
+    QCOMPARE(run.results.size(), 0);
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(run.error().httpStatusCode(), 400);
+    QVERIFY2(run.error().message().startsWith("HTTP 400 Bad Request"_L1), qPrintable(run.error().message()));
+    QVERIFY2(run.error().message().contains("Syntax Error"_L1), qPrintable(run.error().message()));
+    QCOMPARE(run.error().result().errors().size(), 1);
+    QCOMPARE(run.operation->httpStatusCode(), 400);
+}
+
+void tst_QGraphQLHttpTransport::httpErrorWithTextBody()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(503, "text/plain", "upstream unavailable");
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(run.error().httpStatusCode(), 503);
+    QCOMPARE(run.error().message(), u"HTTP 503 Service Unavailable: upstream unavailable"_s);
+    QVERIFY(!run.error().result().isValid());
+}
+
+void tst_QGraphQLHttpTransport::bodyThatIsNotAGraphQLResponse_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("array") << QByteArray("[1]") << u"Expected a JSON object"_s;
+    QTest::addRow("no data nor errors") << QByteArray(R"({"foo":1})") << u"neither \"data\" nor \"errors\""_s;
+    QTest::addRow("broken") << QByteArray(R"({"data":)") << u"Invalid JSON at byte"_s;
+    QTest::addRow("empty") << QByteArray() << u"Invalid JSON"_s;
+}
+
+void tst_QGraphQLHttpTransport::bodyThatIsNotAGraphQLResponse()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    m_server->setHandler([&](const TestHttpRequest &) { return json(body); });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(run.error().message().contains(expected), qPrintable(run.error().message()));
+    QCOMPARE(run.results.size(), 0);
+}
+
+void tst_QGraphQLHttpTransport::unexpectedContentType()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "text/html", "<h1>login</h1>");
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(run.error().message().contains("\"text/html\""_L1), qPrintable(run.error().message()));
+}
+
+void tst_QGraphQLHttpTransport::connectionRefused()
+{
+    const QUrl url = m_server->url();
+    m_server.reset(); // nothing listens on the port any more
+    QGraphQLHttpTransport transport(url);
+    Run run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
+    QCOMPARE(run.error().networkError(), QNetworkReply::ConnectionRefusedError);
+    QVERIFY2(run.error().message().contains("refused"_L1, Qt::CaseInsensitive), qPrintable(run.error().message()));
+}
+
+void tst_QGraphQLHttpTransport::invalidUrl()
+{
+    QGraphQLHttpTransport transport;
+    Run run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QCOMPARE(run.finished.size(), 0); // reported from the event loop, after connect() calls
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(run.error().message().contains("Invalid endpoint URL"_L1), qPrintable(run.error().message()));
+}
+
+void tst_QGraphQLHttpTransport::queryTimeoutCoversWholeRequest()
+{
+    // Headers arrive at once, the body never completes: the whole request times out.
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().head(200, "application/json").chunk(R"({"data":)").stall();
+    });
+    m_transport->setTimeout(300);
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::Timeout);
+    QCOMPARE(run.error().message(), u"The request did not complete within 300 ms"_s);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+void tst_QGraphQLHttpTransport::cancelReply()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().stall(); });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QTRY_COMPARE(m_server->requests.size(), 1);
+    qobject_cast<QGraphQLReply *>(run.operation.get())->abort();
+    QCOMPARE(run.finished.size(), 1);
+    QCOMPARE(run.errors.size(), 0);
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::Cancelled);
+    QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+void tst_QGraphQLHttpTransport::deleteReplyWhileRunning()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().stall(); });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QTRY_COMPARE(m_server->requests.size(), 1);
+    run.operation.reset();
+    QTRY_COMPARE(m_server->disconnections(), 1);
+    QCOMPARE(run.finished.size(), 0);
+}
+
+void tst_QGraphQLHttpTransport::headersTransportAndRequest()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{}})"); });
+    m_transport->setHeader("Authorization", "Bearer transport");
+    m_transport->setHeader("X-Client", "qgraphql");
+    QGraphQLRequest request(u"{ a }"_s);
+    request.setHeader("authorization", "Bearer request"); // overrides, whatever the case
+    request.setHeader("X-Trace", "42");
+    Run run(m_transport->execute(request));
+    QVERIFY(run.wait());
+    const TestHttpRequest &sent = m_server->requests.first();
+    QCOMPARE(sent.header("Authorization"), "Bearer request");
+    QCOMPARE(sent.header("X-Client"), "qgraphql");
+    QCOMPARE(sent.header("X-Trace"), "42");
+    int authorizations = 0;
+    for (const auto &header : sent.headers)
+        authorizations += header.first.compare("authorization", Qt::CaseInsensitive) == 0;
+    QCOMPARE(authorizations, 1);
+}
+
+void tst_QGraphQLHttpTransport::staticCookies()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{}})"); });
+    m_transport->addCookie("session", "abc");
+    m_transport->addCookie("theme", "dark");
+    m_transport->addCookie("session", "xyz"); // replaces
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(m_server->requests.first().header("Cookie"), "theme=dark; session=xyz");
+}
+
+void tst_QGraphQLHttpTransport::loginCookieIsSentWithLaterSubscription()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (request.body.contains("login"))
+            return json(R"({"data":{"login":true}})", 200, {{"Set-Cookie", "sid=s3cr3t; Path=/; HttpOnly"}});
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"n":1}})");
+    });
+    m_transport->addCookie("static", "1");
+    Run login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
+    QVERIFY(login.wait());
+    QCOMPARE(m_server->requests.at(0).header("Cookie"), "static=1");
+    Run subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(subscription.wait());
+    QCOMPARE(m_server->requests.at(1).header("Cookie"), "static=1; sid=s3cr3t");
+}
+
+void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (request.path.startsWith("/app-login"))
+            return TestHttpScript().respond(200, "text/plain", "ok", {{"Set-Cookie", "app=1; Path=/"}});
+        if (request.body.contains("login"))
+            return json(R"({"data":{"login":true}})", 200, {{"Set-Cookie", "sid=42; Path=/"}});
+        return TestHttpScript().respond(200, "text/plain", "ok");
+    });
+    QNetworkAccessManager appManager;
+    m_transport->setNetworkAccessManager(&appManager);
+    QCOMPARE(m_transport->networkAccessManager(), &appManager);
+    QCOMPARE(m_transport->cookieJar(), appManager.cookieJar());
+
+    // The transport's login sets a cookie the application's own requests then send...
+    Run login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
+    QVERIFY(login.wait());
+    std::unique_ptr<QNetworkReply> get(appManager.get(QNetworkRequest(m_server->url(u"/profile"_s))));
+    QTRY_VERIFY(get->isFinished());
+    QCOMPARE(m_server->requests.at(1).header("Cookie"), "sid=42");
+
+    // ...and a cookie set by the application's request goes out with the transport's next one.
+    std::unique_ptr<QNetworkReply> appLogin(appManager.get(QNetworkRequest(m_server->url(u"/app-login"_s))));
+    QTRY_VERIFY(appLogin->isFinished());
+    Run query(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(query.wait());
+    const QByteArray cookies = m_server->requests.at(3).header("Cookie");
+    QVERIFY2(cookies.contains("sid=42") && cookies.contains("app=1"), cookies.constData());
+}
+
+void tst_QGraphQLHttpTransport::lastResponseHeaders()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return json(R"({"data":{}})", 200, {{"X-RateLimit-Remaining", "41"}});
+    });
+    QCOMPARE(m_transport->lastResponseStatusCode(), 0);
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(m_transport->lastResponseStatusCode(), 200);
+    bool found = false;
+    for (const auto &[name, value] : m_transport->lastResponseHeaders())
+        found |= name.compare("x-ratelimit-remaining", Qt::CaseInsensitive) == 0 && value == "41";
+    QVERIFY(found);
+    QCOMPARE(run.operation->responseHeaders(), m_transport->lastResponseHeaders());
+}
+
+void tst_QGraphQLHttpTransport::redirectSameOriginKeepsCredentials()
+{
+    m_server->setHandler([this](const TestHttpRequest &request) {
+        if (request.path == "/old")
+            return TestHttpScript().respond(307, "text/plain", "moved", {{"Location", "/graphql"}});
+        return json(R"({"data":{"ok":true}})");
+    });
+    m_transport->setUrl(m_server->url(u"/old"_s));
+    m_transport->setHeader("Authorization", "Bearer t");
+    m_transport->addCookie("sid", "1");
+    Run run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(m_server->requests.at(1).method, "POST");
+    QCOMPARE(m_server->requests.at(1).body, m_server->requests.at(0).body);
+    QCOMPARE(m_server->requests.at(1).header("Authorization"), "Bearer t");
+    QCOMPARE(m_server->requests.at(1).header("Cookie"), "sid=1");
+}
+
+void tst_QGraphQLHttpTransport::redirectToOtherOriginDropsCredentials()
+{
+    TestHttpServer other([](const TestHttpRequest &) { return json(R"({"data":{"ok":true}})"); },
+                         QHostAddress(u"127.0.0.2"_s));
+    if (!other.isListening())
+        QSKIP("127.0.0.2 is not available on this machine");
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript().respond(308, "text/plain", "moved",
+                                        {{"Location", other.url().toEncoded()}});
+    });
+    m_transport->setHeader("Authorization", "Bearer secret");
+    m_transport->setHeader("X-Client", "qgraphql");
+    m_transport->addCookie("sid", "secret");
+    Run run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(other.requests.size(), 1);
+    const TestHttpRequest &redirected = other.requests.first();
+    QVERIFY(!redirected.hasHeader("Authorization"));
+    QVERIFY(!redirected.hasHeader("Cookie"));
+    QCOMPARE(redirected.header("X-Client"), "qgraphql");
+    QCOMPARE(redirected.method, "POST");
+}
+
+void tst_QGraphQLHttpTransport::settingsAreSnapshottedPerOperation()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().wait(200).respond(200, "application/json", R"({"data":{}})"); });
+    m_transport->setHeader("X-Version", "1");
+    Run first(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    m_transport->setHeader("X-Version", "2");
+    Run second(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(first.wait());
+    QVERIFY(second.wait());
+    QStringList versions;
+    for (const TestHttpRequest &request : m_server->requests)
+        versions.append(QString::fromLatin1(request.header("X-Version")));
+    versions.sort();
+    QCOMPARE(versions, (QStringList{u"1"_s, u"2"_s}));
+}
+
+void tst_QGraphQLHttpTransport::bodyLargerThanLimit()
+{
+    m_transport->setMaxPartSize(1024);
+    m_server->setHandler([](const TestHttpRequest &) {
+        return json(R"({"data":{"s":")" + QByteArray(4096, 'x') + "\"}}");
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ s }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
+    QVERIFY2(run.error().message().contains("1024 bytes"_L1), qPrintable(run.error().message()));
+}
+
+QTEST_GUILESS_MAIN(tst_QGraphQLHttpTransport)
+#include "tst_qgraphqlhttptransport.moc"
