@@ -30,17 +30,41 @@ QGraphQLError::~QGraphQLError() = default;
 QGraphQLError::QGraphQLError(QGraphQLError &&other) noexcept = default;
 QGraphQLError &QGraphQLError::operator=(QGraphQLError &&other) noexcept = default;
 
-QString QGraphQLError::message() const { return d->message; }
-void QGraphQLError::setMessage(const QString &message) { d->message = message; }
+QString QGraphQLError::message() const
+{
+    return d->message;
+}
+void QGraphQLError::setMessage(const QString &message)
+{
+    d->message = message;
+}
 
-QList<QGraphQLError::Location> QGraphQLError::locations() const { return d->locations; }
-void QGraphQLError::setLocations(const QList<Location> &locations) { d->locations = locations; }
+QList<QGraphQLError::Location> QGraphQLError::locations() const
+{
+    return d->locations;
+}
+void QGraphQLError::setLocations(const QList<Location> &locations)
+{
+    d->locations = locations;
+}
 
-QJsonArray QGraphQLError::path() const { return d->path; }
-void QGraphQLError::setPath(const QJsonArray &path) { d->path = path; }
+QJsonArray QGraphQLError::path() const
+{
+    return d->path;
+}
+void QGraphQLError::setPath(const QJsonArray &path)
+{
+    d->path = path;
+}
 
-QJsonObject QGraphQLError::extensions() const { return d->extensions; }
-void QGraphQLError::setExtensions(const QJsonObject &extensions) { d->extensions = extensions; }
+QJsonObject QGraphQLError::extensions() const
+{
+    return d->extensions;
+}
+void QGraphQLError::setExtensions(const QJsonObject &extensions)
+{
+    d->extensions = extensions;
+}
 
 QGraphQLError QGraphQLError::fromJson(const QJsonObject &object)
 {
@@ -53,7 +77,8 @@ QGraphQLError QGraphQLError::fromJson(const QJsonObject &object)
         } else if (key == "locations"_L1 && value.isArray()) {
             for (const QJsonValue &location : value.toArray()) {
                 const QJsonObject l = location.toObject();
-                error.d->locations.append({l.value("line"_L1).toInt(), l.value("column"_L1).toInt()});
+                error.d->locations.append(
+                        { l.value("line"_L1).toInt(), l.value("column"_L1).toInt() });
             }
         } else if (key == "path"_L1 && value.isArray()) {
             error.d->path = value.toArray();
@@ -82,7 +107,7 @@ QJsonObject QGraphQLError::toJson() const
     if (!d->locations.isEmpty()) {
         QJsonArray locations;
         for (const Location &l : d->locations)
-            locations.append(QJsonObject{{"line"_L1, l.line}, {"column"_L1, l.column}});
+            locations.append(QJsonObject { { "line"_L1, l.line }, { "column"_L1, l.column } });
         object.insert("locations"_L1, locations);
     }
     if (!d->path.isEmpty())

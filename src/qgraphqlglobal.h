@@ -7,11 +7,11 @@
 #include <QtCore/qglobal.h>
 
 #if defined(QGRAPHQL_STATIC)
-#  define QGRAPHQL_EXPORT
+#define QGRAPHQL_EXPORT
 #elif defined(QGRAPHQL_BUILD_LIBRARY)
-#  define QGRAPHQL_EXPORT Q_DECL_EXPORT
+#define QGRAPHQL_EXPORT Q_DECL_EXPORT
 #else
-#  define QGRAPHQL_EXPORT Q_DECL_IMPORT
+#define QGRAPHQL_EXPORT Q_DECL_IMPORT
 #endif
 
 #endif // QGRAPHQLGLOBAL_H

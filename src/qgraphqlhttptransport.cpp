@@ -89,8 +89,8 @@ QByteArray QGraphQLHttpTransportPrivate::redactedHeaders(const QList<QByteArray>
     QByteArray out;
     for (const QByteArray &name : names) {
         const QByteArray lower = name.toLower();
-        const bool secret = lower == "authorization" || lower == "cookie"
-                || lower == "set-cookie" || lower == "proxy-authorization";
+        const bool secret = lower == "authorization" || lower == "cookie" || lower == "set-cookie"
+                || lower == "proxy-authorization";
         out += name + ": " + (secret ? "<redacted>"_ba : request.rawHeader(name)) + "; ";
     }
     return out;
@@ -98,8 +98,7 @@ QByteArray QGraphQLHttpTransportPrivate::redactedHeaders(const QList<QByteArray>
 
 QGraphQLHttpTransport::QGraphQLHttpTransport(QObject *parent)
     : QObject(parent), d_ptr(std::make_unique<QGraphQLHttpTransportPrivate>(this))
-{
-}
+{ }
 
 QGraphQLHttpTransport::QGraphQLHttpTransport(const QUrl &url, QObject *parent)
     : QGraphQLHttpTransport(parent)
@@ -109,7 +108,10 @@ QGraphQLHttpTransport::QGraphQLHttpTransport(const QUrl &url, QObject *parent)
 
 QGraphQLHttpTransport::~QGraphQLHttpTransport() = default;
 
-QUrl QGraphQLHttpTransport::url() const { return d_func()->url; }
+QUrl QGraphQLHttpTransport::url() const
+{
+    return d_func()->url;
+}
 
 void QGraphQLHttpTransport::setUrl(const QUrl &url)
 {
@@ -120,7 +122,10 @@ void QGraphQLHttpTransport::setUrl(const QUrl &url)
     Q_EMIT urlChanged();
 }
 
-QHash<QByteArray, QByteArray> QGraphQLHttpTransport::headers() const { return d_func()->headers; }
+QHash<QByteArray, QByteArray> QGraphQLHttpTransport::headers() const
+{
+    return d_func()->headers;
+}
 
 void QGraphQLHttpTransport::setHeaders(const QHash<QByteArray, QByteArray> &headers)
 {
@@ -136,12 +141,14 @@ void QGraphQLHttpTransport::setHeader(const QByteArray &name, const QByteArray &
 void QGraphQLHttpTransport::removeHeader(const QByteArray &name)
 {
     Q_D(QGraphQLHttpTransport);
-    d->headers.removeIf([&name](const auto &it) {
-        return it.key().compare(name, Qt::CaseInsensitive) == 0;
-    });
+    d->headers.removeIf(
+            [&name](const auto &it) { return it.key().compare(name, Qt::CaseInsensitive) == 0; });
 }
 
-QList<QNetworkCookie> QGraphQLHttpTransport::cookies() const { return d_func()->cookies; }
+QList<QNetworkCookie> QGraphQLHttpTransport::cookies() const
+{
+    return d_func()->cookies;
+}
 
 void QGraphQLHttpTransport::setCookies(const QList<QNetworkCookie> &cookies)
 {
@@ -175,7 +182,10 @@ void QGraphQLHttpTransport::setCookieJar(QNetworkCookieJar *jar)
     networkAccessManager()->setCookieJar(jar);
 }
 
-int QGraphQLHttpTransport::timeout() const { return d_func()->timeout; }
+int QGraphQLHttpTransport::timeout() const
+{
+    return d_func()->timeout;
+}
 
 void QGraphQLHttpTransport::setTimeout(int milliseconds)
 {
@@ -187,7 +197,10 @@ void QGraphQLHttpTransport::setTimeout(int milliseconds)
     Q_EMIT timeoutChanged();
 }
 
-int QGraphQLHttpTransport::heartbeatTimeout() const { return d_func()->heartbeatTimeout; }
+int QGraphQLHttpTransport::heartbeatTimeout() const
+{
+    return d_func()->heartbeatTimeout;
+}
 
 void QGraphQLHttpTransport::setHeartbeatTimeout(int milliseconds)
 {
@@ -199,7 +212,10 @@ void QGraphQLHttpTransport::setHeartbeatTimeout(int milliseconds)
     Q_EMIT heartbeatTimeoutChanged();
 }
 
-qint64 QGraphQLHttpTransport::maxPartSize() const { return d_func()->maxPartSize; }
+qint64 QGraphQLHttpTransport::maxPartSize() const
+{
+    return d_func()->maxPartSize;
+}
 
 void QGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
 {
@@ -244,7 +260,10 @@ void QGraphQLHttpTransport::setSslConfiguration(const QSslConfiguration &configu
 }
 #endif
 
-int QGraphQLHttpTransport::lastResponseStatusCode() const { return d_func()->lastStatusCode; }
+int QGraphQLHttpTransport::lastResponseStatusCode() const
+{
+    return d_func()->lastStatusCode;
+}
 
 QList<QNetworkReply::RawHeaderPair> QGraphQLHttpTransport::lastResponseHeaders() const
 {

@@ -13,6 +13,6 @@
 #include <QtCore/qloggingcategory.h>
 
 Q_DECLARE_LOGGING_CATEGORY(lcGraphQLTransport) // qgraphql.transport
-Q_DECLARE_LOGGING_CATEGORY(lcGraphQLStream)    // qgraphql.stream
+Q_DECLARE_LOGGING_CATEGORY(lcGraphQLStream) // qgraphql.stream
 
 #endif // QGRAPHQLLOGGING_P_H

@@ -136,8 +136,8 @@ QNetworkRequest QGraphQLOperationPrivate::buildRequest(const QUrl &url) const
 
     // Cookies are composed here, not by QNAM, so that static cookies and the jar's cookies
     // both go out in one header, and static ones only to the endpoint's origin.
-    QList<QNetworkCookie> cookies = m_credentialsAllowed ? settings.cookies
-                                                         : QList<QNetworkCookie>();
+    QList<QNetworkCookie> cookies
+            = m_credentialsAllowed ? settings.cookies : QList<QNetworkCookie>();
     if (m_manager && m_manager->cookieJar())
         cookies += m_manager->cookieJar()->cookiesForUrl(url);
     for (const QNetworkCookie &cookie : std::as_const(cookies)) {
@@ -211,8 +211,8 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
         m_transport->d_func()->recordResponse(httpStatusCode, responseHeaders);
 
     if (httpStatusCode >= 300 && httpStatusCode < 400 && m_reply->hasRawHeader("Location")) {
-        const QUrl location = m_reply->url().resolved(
-                QUrl::fromEncoded(m_reply->rawHeader("Location")));
+        const QUrl location
+                = m_reply->url().resolved(QUrl::fromEncoded(m_reply->rawHeader("Location")));
         followRedirect(location);
         return;
     }
@@ -220,7 +220,8 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
     if (kind == Kind::Subscribe)
         m_timeoutTimer.stop(); // the subscription's timeout covers only the wait for a response
 
-    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const QByteArray contentType
+            = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     const MediaType media = parseMediaType(contentType);
     if (httpStatusCode >= 400) {
         m_bodyMode = BodyMode::HttpError;
@@ -256,8 +257,9 @@ bool QGraphQLOperationPrivate::followRedirect(const QUrl &location)
     }
     if (!location.isValid()
         || (location.scheme() != "http"_L1 && location.scheme() != "https"_L1)) {
-        fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                    u"Invalid redirect location \"%1\""_s.arg(location.toString())));
+        fail(QGraphQLTransportError(
+                QGraphQLTransportError::NetworkError,
+                u"Invalid redirect location \"%1\""_s.arg(location.toString())));
         return false;
     }
     if (m_reply->url().scheme() == "https"_L1 && location.scheme() == "http"_L1) {
@@ -339,15 +341,14 @@ void QGraphQLOperationPrivate::drainMultipart()
             // Incremental delivery: every part is a GraphQL response of its own.
             const Response response = parseResponse(m_decoder->partBody());
             if (!response.error.isEmpty()) {
-                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
-                                            response.error));
+                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, response.error));
                 return;
             }
             deliver(response.result);
             continue;
         }
-        const SubscriptionPart part =
-                parseSubscriptionPart(m_decoder->partBody(), m_decoder->partOffset());
+        const SubscriptionPart part
+                = parseSubscriptionPart(m_decoder->partBody(), m_decoder->partOffset());
         switch (part.kind) {
         case SubscriptionPart::Heartbeat:
             qCDebug(lcGraphQLStream) << "heartbeat";
@@ -431,7 +432,8 @@ void QGraphQLOperationPrivate::finishJsonBody()
 
 void QGraphQLOperationPrivate::finishHttpError()
 {
-    const QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    const QString reason
+            = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     const Response response = parseResponse(m_body);
     QString message = u"HTTP %1 %2"_s.arg(httpStatusCode).arg(reason).trimmed();
     if (response.error.isEmpty())
@@ -534,8 +536,14 @@ QGraphQLOperation::QGraphQLOperation(std::unique_ptr<QGraphQLOperationPrivate> d
 
 QGraphQLOperation::~QGraphQLOperation() = default;
 
-QGraphQLRequest QGraphQLOperation::request() const { return d_func()->request; }
-QGraphQLOperation::State QGraphQLOperation::state() const { return d_func()->state; }
+QGraphQLRequest QGraphQLOperation::request() const
+{
+    return d_func()->request;
+}
+QGraphQLOperation::State QGraphQLOperation::state() const
+{
+    return d_func()->state;
+}
 
 bool QGraphQLOperation::isFinished() const
 {
@@ -543,10 +551,22 @@ bool QGraphQLOperation::isFinished() const
     return s == Finished || s == Failed || s == Cancelled;
 }
 
-QGraphQLTransportError QGraphQLOperation::error() const { return d_func()->error; }
-QGraphQLResult QGraphQLOperation::lastResult() const { return d_func()->lastResult; }
-int QGraphQLOperation::resultCount() const { return d_func()->resultCount; }
-int QGraphQLOperation::httpStatusCode() const { return d_func()->httpStatusCode; }
+QGraphQLTransportError QGraphQLOperation::error() const
+{
+    return d_func()->error;
+}
+QGraphQLResult QGraphQLOperation::lastResult() const
+{
+    return d_func()->lastResult;
+}
+int QGraphQLOperation::resultCount() const
+{
+    return d_func()->resultCount;
+}
+int QGraphQLOperation::httpStatusCode() const
+{
+    return d_func()->httpStatusCode;
+}
 
 QList<QNetworkReply::RawHeaderPair> QGraphQLOperation::responseHeaders() const
 {
@@ -561,14 +581,12 @@ void QGraphQLOperation::cancel()
 
 QGraphQLReply::QGraphQLReply(std::unique_ptr<QGraphQLOperationPrivate> d)
     : QGraphQLOperation(std::move(d))
-{
-}
+{ }
 
 QGraphQLReply::~QGraphQLReply() = default;
 
 QGraphQLSubscription::QGraphQLSubscription(std::unique_ptr<QGraphQLOperationPrivate> d)
     : QGraphQLOperation(std::move(d))
-{
-}
+{ }
 
 QGraphQLSubscription::~QGraphQLSubscription() = default;

@@ -37,10 +37,10 @@ class QGRAPHQL_EXPORT QGraphQLOperation : public QObject
 public:
     enum State {
         Connecting, // the request is sent; no response yet
-        Active,     // the response has started
-        Finished,   // completed normally
-        Failed,     // ended with error()
-        Cancelled,  // cancelled by the application
+        Active, // the response has started
+        Finished, // completed normally
+        Failed, // ended with error()
+        Cancelled, // cancelled by the application
     };
     Q_ENUM(State)
 

@@ -33,19 +33,46 @@ QGraphQLRequest::~QGraphQLRequest() = default;
 QGraphQLRequest::QGraphQLRequest(QGraphQLRequest &&other) noexcept = default;
 QGraphQLRequest &QGraphQLRequest::operator=(QGraphQLRequest &&other) noexcept = default;
 
-QString QGraphQLRequest::query() const { return d->query; }
-void QGraphQLRequest::setQuery(const QString &query) { d->query = query; }
+QString QGraphQLRequest::query() const
+{
+    return d->query;
+}
+void QGraphQLRequest::setQuery(const QString &query)
+{
+    d->query = query;
+}
 
-QJsonObject QGraphQLRequest::variables() const { return d->variables; }
-void QGraphQLRequest::setVariables(const QJsonObject &variables) { d->variables = variables; }
+QJsonObject QGraphQLRequest::variables() const
+{
+    return d->variables;
+}
+void QGraphQLRequest::setVariables(const QJsonObject &variables)
+{
+    d->variables = variables;
+}
 
-QString QGraphQLRequest::operationName() const { return d->operationName; }
-void QGraphQLRequest::setOperationName(const QString &name) { d->operationName = name; }
+QString QGraphQLRequest::operationName() const
+{
+    return d->operationName;
+}
+void QGraphQLRequest::setOperationName(const QString &name)
+{
+    d->operationName = name;
+}
 
-QJsonObject QGraphQLRequest::extensions() const { return d->extensions; }
-void QGraphQLRequest::setExtensions(const QJsonObject &extensions) { d->extensions = extensions; }
+QJsonObject QGraphQLRequest::extensions() const
+{
+    return d->extensions;
+}
+void QGraphQLRequest::setExtensions(const QJsonObject &extensions)
+{
+    d->extensions = extensions;
+}
 
-QHash<QByteArray, QByteArray> QGraphQLRequest::headers() const { return d->headers; }
+QHash<QByteArray, QByteArray> QGraphQLRequest::headers() const
+{
+    return d->headers;
+}
 
 void QGraphQLRequest::setHeaders(const QHash<QByteArray, QByteArray> &headers)
 {
@@ -59,7 +86,7 @@ void QGraphQLRequest::setHeader(const QByteArray &name, const QByteArray &value)
 
 QByteArray QGraphQLRequest::toJson() const
 {
-    QJsonObject body{{QStringLiteral("query"), d->query}};
+    QJsonObject body { { QStringLiteral("query"), d->query } };
     if (!d->variables.isEmpty())
         body.insert(QStringLiteral("variables"), d->variables);
     if (!d->operationName.isEmpty())

@@ -26,10 +26,19 @@ QGraphQLResult::~QGraphQLResult() = default;
 QGraphQLResult::QGraphQLResult(QGraphQLResult &&other) noexcept = default;
 QGraphQLResult &QGraphQLResult::operator=(QGraphQLResult &&other) noexcept = default;
 
-QJsonValue QGraphQLResult::data() const { return d->data; }
-void QGraphQLResult::setData(const QJsonValue &data) { d->data = data; }
+QJsonValue QGraphQLResult::data() const
+{
+    return d->data;
+}
+void QGraphQLResult::setData(const QJsonValue &data)
+{
+    d->data = data;
+}
 
-QList<QGraphQLError> QGraphQLResult::errors() const { return d->errors; }
+QList<QGraphQLError> QGraphQLResult::errors() const
+{
+    return d->errors;
+}
 
 void QGraphQLResult::setErrors(const QList<QGraphQLError> &errors)
 {
@@ -37,15 +46,33 @@ void QGraphQLResult::setErrors(const QList<QGraphQLError> &errors)
     d->hasErrorsMember = !errors.isEmpty();
 }
 
-bool QGraphQLResult::hasErrors() const { return !d->errors.isEmpty(); }
+bool QGraphQLResult::hasErrors() const
+{
+    return !d->errors.isEmpty();
+}
 
-QJsonObject QGraphQLResult::extensions() const { return d->extensions; }
-void QGraphQLResult::setExtensions(const QJsonObject &extensions) { d->extensions = extensions; }
+QJsonObject QGraphQLResult::extensions() const
+{
+    return d->extensions;
+}
+void QGraphQLResult::setExtensions(const QJsonObject &extensions)
+{
+    d->extensions = extensions;
+}
 
-bool QGraphQLResult::hasNext() const { return d->hasNext; }
-void QGraphQLResult::setHasNext(bool hasNext) { d->hasNext = hasNext; }
+bool QGraphQLResult::hasNext() const
+{
+    return d->hasNext;
+}
+void QGraphQLResult::setHasNext(bool hasNext)
+{
+    d->hasNext = hasNext;
+}
 
-bool QGraphQLResult::isValid() const { return !d->data.isUndefined() || d->hasErrorsMember; }
+bool QGraphQLResult::isValid() const
+{
+    return !d->data.isUndefined() || d->hasErrorsMember;
+}
 
 QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
 {

@@ -25,17 +25,30 @@ QGraphQLTransportError::QGraphQLTransportError(Kind kind, const QString &message
 }
 
 QGraphQLTransportError::QGraphQLTransportError(const QGraphQLTransportError &other) = default;
-QGraphQLTransportError &
-QGraphQLTransportError::operator=(const QGraphQLTransportError &other) = default;
+QGraphQLTransportError &QGraphQLTransportError::operator=(const QGraphQLTransportError &other)
+        = default;
 QGraphQLTransportError::~QGraphQLTransportError() = default;
 QGraphQLTransportError::QGraphQLTransportError(QGraphQLTransportError &&other) noexcept = default;
-QGraphQLTransportError &QGraphQLTransportError::operator=(QGraphQLTransportError &&other) noexcept = default;
+QGraphQLTransportError &
+QGraphQLTransportError::operator=(QGraphQLTransportError &&other) noexcept = default;
 
-QGraphQLTransportError::Kind QGraphQLTransportError::kind() const { return d->kind; }
-QString QGraphQLTransportError::message() const { return d->message; }
+QGraphQLTransportError::Kind QGraphQLTransportError::kind() const
+{
+    return d->kind;
+}
+QString QGraphQLTransportError::message() const
+{
+    return d->message;
+}
 
-int QGraphQLTransportError::httpStatusCode() const { return d->httpStatusCode; }
-void QGraphQLTransportError::setHttpStatusCode(int code) { d->httpStatusCode = code; }
+int QGraphQLTransportError::httpStatusCode() const
+{
+    return d->httpStatusCode;
+}
+void QGraphQLTransportError::setHttpStatusCode(int code)
+{
+    d->httpStatusCode = code;
+}
 
 QNetworkReply::NetworkError QGraphQLTransportError::networkError() const
 {
@@ -47,8 +60,14 @@ void QGraphQLTransportError::setNetworkError(QNetworkReply::NetworkError error)
     d->networkError = error;
 }
 
-QGraphQLResult QGraphQLTransportError::result() const { return d->result; }
-void QGraphQLTransportError::setResult(const QGraphQLResult &result) { d->result = result; }
+QGraphQLResult QGraphQLTransportError::result() const
+{
+    return d->result;
+}
+void QGraphQLTransportError::setResult(const QGraphQLResult &result)
+{
+    d->result = result;
+}
 
 bool QGraphQLTransportError::operator==(const QGraphQLTransportError &other) const
 {
@@ -61,7 +80,6 @@ bool QGraphQLTransportError::operator==(const QGraphQLTransportError &other) con
 QDebug operator<<(QDebug debug, const QGraphQLTransportError &error)
 {
     QDebugStateSaver saver(debug);
-    debug.nospace() << "QGraphQLTransportError(" << error.kind() << ", " << error.message()
-                    << ')';
+    debug.nospace() << "QGraphQLTransportError(" << error.kind() << ", " << error.message() << ')';
     return debug;
 }

@@ -47,20 +47,25 @@ public:
             }
             const char c = *p++;
             switch (c) {
-            case ' ': case '\t': case '\r': case '\n':
+            case ' ':
+            case '\t':
+            case '\r':
+            case '\n':
                 break;
             case '"':
                 if (m_depth == 0)
                     m_state = State::Invalid; // top-level scalars are not recognised
                 m_inString = true;
                 break;
-            case '{': case '[':
+            case '{':
+            case '[':
                 if (m_state == State::Complete)
                     m_state = State::Invalid;
                 else
                     ++m_depth;
                 break;
-            case '}': case ']':
+            case '}':
+            case ']':
                 if (m_depth == 0)
                     m_state = State::Invalid;
                 else if (--m_depth == 0)

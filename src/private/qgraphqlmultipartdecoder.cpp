@@ -17,8 +17,7 @@ bool isSpace(char c)
 QGraphQLMultipartDecoder::QGraphQLMultipartDecoder(const QByteArray &boundary,
                                                    qsizetype maxPartSize)
     : m_boundary("--" + boundary), m_maxPartSize(maxPartSize)
-{
-}
+{ }
 
 void QGraphQLMultipartDecoder::feed(QByteArrayView data)
 {
@@ -62,8 +61,8 @@ void QGraphQLMultipartDecoder::compact()
         return;
     m_buffer.remove(0, keep);
     m_discarded += keep;
-    for (qsizetype *p : { &m_pos, &m_partStart, &m_bodyStart, &m_scanPos, &m_emittedEnd,
-                          &m_jsonPos, &m_anchor })
+    for (qsizetype *p :
+         { &m_pos, &m_partStart, &m_bodyStart, &m_scanPos, &m_emittedEnd, &m_jsonPos, &m_anchor })
         *p -= keep;
     m_partBody = {};
 }
@@ -245,8 +244,9 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseHeaders()
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0) {
             return fail(ErrorKind::Malformed,
-                        u"Malformed part header at byte %1: \"%2\""_s.arg(lineOffset).arg(
-                                QString::fromLatin1(line.first(qMin<qsizetype>(line.size(), 80)))));
+                        u"Malformed part header at byte %1: \"%2\""_s.arg(lineOffset)
+                                .arg(QString::fromLatin1(
+                                        line.first(qMin<qsizetype>(line.size(), 80)))));
         }
         const QByteArray name = line.first(colon).trimmed().toByteArray().toLower();
         const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
@@ -365,7 +365,6 @@ QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::fail(ErrorKind kind,
 QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::partTooLarge(qint64 size)
 {
     return fail(ErrorKind::PartTooLarge,
-                u"A part of at least %1 bytes exceeds the maximum part size of %2 bytes"_s
-                        .arg(size)
+                u"A part of at least %1 bytes exceeds the maximum part size of %2 bytes"_s.arg(size)
                         .arg(m_maxPartSize));
 }

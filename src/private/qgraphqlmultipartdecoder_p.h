@@ -33,9 +33,9 @@ class QGRAPHQL_EXPORT QGraphQLMultipartDecoder
 public:
     enum class Event {
         NeedMoreData, // feed more bytes
-        Part,         // partBody()/partContentType() are valid until the next call
-        Closed,       // the close delimiter was read; everything after it is ignored
-        Error,        // errorString() says what and where; the decoder stays in error
+        Part, // partBody()/partContentType() are valid until the next call
+        Closed, // the close delimiter was read; everything after it is ignored
+        Error, // errorString() says what and where; the decoder stays in error
     };
     enum class ErrorKind { None, Malformed, PartTooLarge };
 
@@ -85,11 +85,11 @@ private:
     qint64 m_discarded = 0; // bytes dropped from the front of m_buffer so far
 
     State m_state = State::Preamble;
-    qsizetype m_pos = 0;       // next header line, or the end of a Content-Length body
+    qsizetype m_pos = 0; // next header line, or the end of a Content-Length body
     qsizetype m_partStart = 0; // first byte of the current part's headers
     qsizetype m_bodyStart = 0;
     qsizetype m_scanPos = 0; // the delimiter search resumes here
-    qsizetype m_anchor = 0;  // counts as a line start without a line break before it
+    qsizetype m_anchor = 0; // counts as a line start without a line break before it
     qsizetype m_jsonPos = 0; // m_json has seen the body up to here
     qint64 m_contentLength = -1;
     bool m_partEmitted = false; // handed out early; only white space may precede the delimiter

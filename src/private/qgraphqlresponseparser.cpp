@@ -43,8 +43,8 @@ ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset)
     ParsedJson parsed;
     QJsonParseError error;
     // fromRawData: no copy; the document does not keep a reference to the input.
-    const QJsonDocument document = QJsonDocument::fromJson(
-            QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    const QJsonDocument document
+            = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
     if (error.error != QJsonParseError::NoError) {
         parsed.error = u"Invalid JSON at byte %1: %2"_s.arg(streamOffset + error.offset)
                                .arg(error.errorString());
@@ -66,7 +66,8 @@ Response parseResponse(QByteArrayView bytes)
     }
     response.result = QGraphQLResult::fromJson(parsed.object);
     if (!response.result.isValid())
-        response.error = u"The body is not a GraphQL response: it has neither \"data\" nor \"errors\""_s;
+        response.error
+                = u"The body is not a GraphQL response: it has neither \"data\" nor \"errors\""_s;
     return response;
 }
 
@@ -104,18 +105,21 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
     }
     if (!payload.isNull() && !payload.isUndefined()) {
         part.kind = SubscriptionPart::Malformed;
-        part.message = u"The \"payload\" of the part at byte %1 is not an object"_s.arg(streamOffset);
+        part.message
+                = u"The \"payload\" of the part at byte %1 is not an object"_s.arg(streamOffset);
         return part;
     }
     if (errors.isArray()) {
         part.kind = SubscriptionPart::FatalError;
         part.result.setErrors(QGraphQLError::listFromJson(errors.toArray()));
-        part.message = u"The server ended the subscription: "_s + joinMessages(part.result.errors());
+        part.message
+                = u"The server ended the subscription: "_s + joinMessages(part.result.errors());
         return part;
     }
     part.kind = SubscriptionPart::Ignored;
     if (payload.isUndefined())
-        part.message = u"A part at byte %1 has neither \"payload\" nor \"errors\""_s.arg(streamOffset);
+        part.message
+                = u"A part at byte %1 has neither \"payload\" nor \"errors\""_s.arg(streamOffset);
     return part;
 }
 

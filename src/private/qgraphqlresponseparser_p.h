@@ -27,7 +27,7 @@ struct MediaType
     QByteArray type; // lower-case "type/subtype"
     QHash<QByteArray, QByteArray> parameters; // lower-case names, unquoted values
 
-    bool isJson() const; // application/json or any application/*+json
+    QGRAPHQL_EXPORT bool isJson() const; // application/json or any application/*+json
     bool isMultipartMixed() const { return type == "multipart/mixed"; }
 };
 QGRAPHQL_EXPORT MediaType parseMediaType(QByteArrayView contentType);
@@ -52,17 +52,18 @@ QGRAPHQL_EXPORT Response parseResponse(QByteArrayView bytes);
 struct SubscriptionPart
 {
     enum Kind {
-        Heartbeat,   // {} or an empty part: never shown to the user
-        Result,      // {"payload": {...}}
-        FatalError,  // top-level "errors" with no payload: the stream ends
-        Ignored,     // {"payload": null} alone, or an object with neither member
-        Malformed,   // invalid JSON/UTF-8 or the wrong shape
+        Heartbeat, // {} or an empty part: never shown to the user
+        Result, // {"payload": {...}}
+        FatalError, // top-level "errors" with no payload: the stream ends
+        Ignored, // {"payload": null} alone, or an object with neither member
+        Malformed, // invalid JSON/UTF-8 or the wrong shape
     };
     Kind kind = Heartbeat;
     QGraphQLResult result; // Result: the payload; FatalError: the errors
-    QString message;       // FatalError, Ignored and Malformed: what and where
+    QString message; // FatalError, Ignored and Malformed: what and where
 };
-QGRAPHQL_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset = 0);
+QGRAPHQL_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body,
+                                                       qint64 streamOffset = 0);
 
 //! "message one; message two" for error lists in failure messages.
 QGRAPHQL_EXPORT QString joinMessages(const QList<QGraphQLError> &errors);

@@ -24,12 +24,9 @@ namespace {
 struct Run
 {
     explicit Run(QGraphQLOperation *op)
-        : operation(op),
-          results(op, &QGraphQLOperation::resultReceived),
-          errors(op, &QGraphQLOperation::errorOccurred),
-          finished(op, &QGraphQLOperation::finished)
-    {
-    }
+        : operation(op), results(op, &QGraphQLOperation::resultReceived),
+          errors(op, &QGraphQLOperation::errorOccurred), finished(op, &QGraphQLOperation::finished)
+    { }
     bool wait(int ms = 10000)
     {
         return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
@@ -103,9 +100,10 @@ void tst_QGraphQLHttpTransport::cleanup()
 
 void tst_QGraphQLHttpTransport::queryIsJsonPost()
 {
-    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"hello":"world"}})"); });
+    m_server->setHandler(
+            [](const TestHttpRequest &) { return json(R"({"data":{"hello":"world"}})"); });
     QGraphQLRequest request(u"query Hello($who: String) { hello(who: $who) }"_s,
-                            {{"who"_L1, u"you"_s}}, u"Hello"_s);
+                            { { "who"_L1, u"you"_s } }, u"Hello"_s);
     Run run(m_transport->execute(request));
     QVERIFY(run.wait());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
@@ -116,10 +114,14 @@ void tst_QGraphQLHttpTransport::queryIsJsonPost()
     QCOMPARE(sent.header("Content-Type"), "application/json");
     QCOMPARE(sent.header("Accept"), "application/graphql-response+json, application/json");
     const QJsonObject body = QJsonDocument::fromJson(sent.body).object();
-    QCOMPARE(body, (QJsonObject{{"query"_L1, request.query()},
-                                {"variables"_L1, QJsonObject{{"who"_L1, u"you"_s}}},
-                                {"operationName"_L1, u"Hello"_s}}));
-    QCOMPARE(qobject_cast<QGraphQLReply *>(run.operation.get())->result().data()["hello"_L1].toString(),
+    QCOMPARE(body,
+             (QJsonObject { { "query"_L1, request.query() },
+                            { "variables"_L1, QJsonObject { { "who"_L1, u"you"_s } } },
+                            { "operationName"_L1, u"Hello"_s } }));
+    QCOMPARE(qobject_cast<QGraphQLReply *>(run.operation.get())
+                     ->result()
+                     .data()["hello"_L1]
+                     .toString(),
              u"world"_s);
 }
 
@@ -131,16 +133,21 @@ void tst_QGraphQLHttpTransport::resultCarriesDataErrorsExtensions()
     Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     QVERIFY(run.wait());
     const QGraphQLResult result = run.result();
-    QCOMPARE(result.data()["a"_L1].toArray(), (QJsonArray{1, QJsonValue::Null, QJsonObject{{"b"_L1, 2.5}}}));
+    QCOMPARE(result.data()["a"_L1].toArray(),
+             (QJsonArray { 1, QJsonValue::Null, QJsonObject { { "b"_L1, 2.5 } } }));
     QCOMPARE(result.extensions().value("trace"_L1).toString(), u"x"_s);
     QVERIFY(!result.hasErrors());
-    QCOMPARE(result.toJson(), QJsonDocument::fromJson(R"({"data":{"a":[1,null,{"b":2.5}]},"extensions":{"trace":"x"}})").object());
+    QCOMPARE(result.toJson(),
+             QJsonDocument::fromJson(
+                     R"({"data":{"a":[1,null,{"b":2.5}]},"extensions":{"trace":"x"}})")
+                     .object());
 }
 
 void tst_QGraphQLHttpTransport::graphqlErrorsAreNotAFailure()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return json(R"({"data":null,"errors":[{"message":"denied","path":["me"],"extensions":{"code":"FORBIDDEN"}}]})");
+        return json(
+                R"({"data":null,"errors":[{"message":"denied","path":["me"],"extensions":{"code":"FORBIDDEN"}}]})");
     });
     Run run(m_transport->execute(QGraphQLRequest(u"{ me }"_s)));
     QVERIFY(run.wait());
@@ -148,7 +155,8 @@ void tst_QGraphQLHttpTransport::graphqlErrorsAreNotAFailure()
     QCOMPARE(run.errors.size(), 0);
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NoError);
     QVERIFY(run.result().data().isNull());
-    QCOMPARE(run.result().errors().first().extensions().value("code"_L1).toString(), u"FORBIDDEN"_s);
+    QCOMPARE(run.result().errors().first().extensions().value("code"_L1).toString(),
+             u"FORBIDDEN"_s);
 }
 
 void tst_QGraphQLHttpTransport::httpErrorWithGraphQLBody()
@@ -163,7 +171,8 @@ void tst_QGraphQLHttpTransport::httpErrorWithGraphQLBody()
     QCOMPARE(run.results.size(), 0);
     QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
     QCOMPARE(run.error().httpStatusCode(), 400);
-    QVERIFY2(run.error().message().startsWith("HTTP 400 Bad Request"_L1), qPrintable(run.error().message()));
+    QVERIFY2(run.error().message().startsWith("HTTP 400 Bad Request"_L1),
+             qPrintable(run.error().message()));
     QVERIFY2(run.error().message().contains("Syntax Error"_L1), qPrintable(run.error().message()));
     QCOMPARE(run.error().result().errors().size(), 1);
     QCOMPARE(run.operation->httpStatusCode(), 400);
@@ -187,7 +196,8 @@ void tst_QGraphQLHttpTransport::bodyThatIsNotAGraphQLResponse_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("expected");
     QTest::addRow("array") << QByteArray("[1]") << u"Expected a JSON object"_s;
-    QTest::addRow("no data nor errors") << QByteArray(R"({"foo":1})") << u"neither \"data\" nor \"errors\""_s;
+    QTest::addRow("no data nor errors")
+            << QByteArray(R"({"foo":1})") << u"neither \"data\" nor \"errors\""_s;
     QTest::addRow("broken") << QByteArray(R"({"data":)") << u"Invalid JSON at byte"_s;
     QTest::addRow("empty") << QByteArray() << u"Invalid JSON"_s;
 }
@@ -224,7 +234,8 @@ void tst_QGraphQLHttpTransport::connectionRefused()
     QVERIFY(run.wait());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QCOMPARE(run.error().networkError(), QNetworkReply::ConnectionRefusedError);
-    QVERIFY2(run.error().message().contains("refused"_L1, Qt::CaseInsensitive), qPrintable(run.error().message()));
+    QVERIFY2(run.error().message().contains("refused"_L1, Qt::CaseInsensitive),
+             qPrintable(run.error().message()));
 }
 
 void tst_QGraphQLHttpTransport::invalidUrl()
@@ -234,7 +245,8 @@ void tst_QGraphQLHttpTransport::invalidUrl()
     QCOMPARE(run.finished.size(), 0); // reported from the event loop, after connect() calls
     QVERIFY(run.wait());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
-    QVERIFY2(run.error().message().contains("Invalid endpoint URL"_L1), qPrintable(run.error().message()));
+    QVERIFY2(run.error().message().contains("Invalid endpoint URL"_L1),
+             qPrintable(run.error().message()));
 }
 
 void tst_QGraphQLHttpTransport::queryTimeoutCoversWholeRequest()
@@ -308,7 +320,8 @@ void tst_QGraphQLHttpTransport::loginCookieIsSentWithLaterSubscription()
 {
     m_server->setHandler([](const TestHttpRequest &request) {
         if (request.body.contains("login"))
-            return json(R"({"data":{"login":true}})", 200, {{"Set-Cookie", "sid=s3cr3t; Path=/; HttpOnly"}});
+            return json(R"({"data":{"login":true}})", 200,
+                        { { "Set-Cookie", "sid=s3cr3t; Path=/; HttpOnly" } });
         return TestHttpScript().respond(200, "application/json", R"({"data":{"n":1}})");
     });
     m_transport->addCookie("static", "1");
@@ -324,9 +337,10 @@ void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
 {
     m_server->setHandler([](const TestHttpRequest &request) {
         if (request.path.startsWith("/app-login"))
-            return TestHttpScript().respond(200, "text/plain", "ok", {{"Set-Cookie", "app=1; Path=/"}});
+            return TestHttpScript().respond(200, "text/plain", "ok",
+                                            { { "Set-Cookie", "app=1; Path=/" } });
         if (request.body.contains("login"))
-            return json(R"({"data":{"login":true}})", 200, {{"Set-Cookie", "sid=42; Path=/"}});
+            return json(R"({"data":{"login":true}})", 200, { { "Set-Cookie", "sid=42; Path=/" } });
         return TestHttpScript().respond(200, "text/plain", "ok");
     });
     QNetworkAccessManager appManager;
@@ -337,12 +351,14 @@ void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
     // The transport's login sets a cookie the application's own requests then send...
     Run login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
     QVERIFY(login.wait());
-    std::unique_ptr<QNetworkReply> get(appManager.get(QNetworkRequest(m_server->url(u"/profile"_s))));
+    std::unique_ptr<QNetworkReply> get(
+            appManager.get(QNetworkRequest(m_server->url(u"/profile"_s))));
     QTRY_VERIFY(get->isFinished());
     QCOMPARE(m_server->requests.at(1).header("Cookie"), "sid=42");
 
     // ...and a cookie set by the application's request goes out with the transport's next one.
-    std::unique_ptr<QNetworkReply> appLogin(appManager.get(QNetworkRequest(m_server->url(u"/app-login"_s))));
+    std::unique_ptr<QNetworkReply> appLogin(
+            appManager.get(QNetworkRequest(m_server->url(u"/app-login"_s))));
     QTRY_VERIFY(appLogin->isFinished());
     Run query(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     QVERIFY(query.wait());
@@ -353,7 +369,7 @@ void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
 void tst_QGraphQLHttpTransport::lastResponseHeaders()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return json(R"({"data":{}})", 200, {{"X-RateLimit-Remaining", "41"}});
+        return json(R"({"data":{}})", 200, { { "X-RateLimit-Remaining", "41" } });
     });
     QCOMPARE(m_transport->lastResponseStatusCode(), 0);
     Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
@@ -370,7 +386,8 @@ void tst_QGraphQLHttpTransport::redirectSameOriginKeepsCredentials()
 {
     m_server->setHandler([this](const TestHttpRequest &request) {
         if (request.path == "/old")
-            return TestHttpScript().respond(307, "text/plain", "moved", {{"Location", "/graphql"}});
+            return TestHttpScript().respond(307, "text/plain", "moved",
+                                            { { "Location", "/graphql" } });
         return json(R"({"data":{"ok":true}})");
     });
     m_transport->setUrl(m_server->url(u"/old"_s));
@@ -394,7 +411,7 @@ void tst_QGraphQLHttpTransport::redirectToOtherOriginDropsCredentials()
         QSKIP("127.0.0.2 is not available on this machine");
     m_server->setHandler([&](const TestHttpRequest &) {
         return TestHttpScript().respond(308, "text/plain", "moved",
-                                        {{"Location", other.url().toEncoded()}});
+                                        { { "Location", other.url().toEncoded() } });
     });
     m_transport->setHeader("Authorization", "Bearer secret");
     m_transport->setHeader("X-Client", "qgraphql");
@@ -412,7 +429,9 @@ void tst_QGraphQLHttpTransport::redirectToOtherOriginDropsCredentials()
 
 void tst_QGraphQLHttpTransport::settingsAreSnapshottedPerOperation()
 {
-    m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().wait(200).respond(200, "application/json", R"({"data":{}})"); });
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().wait(200).respond(200, "application/json", R"({"data":{}})");
+    });
     m_transport->setHeader("X-Version", "1");
     Run first(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     m_transport->setHeader("X-Version", "2");
@@ -423,7 +442,7 @@ void tst_QGraphQLHttpTransport::settingsAreSnapshottedPerOperation()
     for (const TestHttpRequest &request : m_server->requests)
         versions.append(QString::fromLatin1(request.header("X-Version")));
     versions.sort();
-    QCOMPARE(versions, (QStringList{u"1"_s, u"2"_s}));
+    QCOMPARE(versions, (QStringList { u"1"_s, u"2"_s }));
 }
 
 void tst_QGraphQLHttpTransport::bodyLargerThanLimit()

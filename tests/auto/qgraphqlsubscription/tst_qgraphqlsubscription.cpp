@@ -30,30 +30,36 @@ QByteArray payload(int n)
 }
 
 // Apollo Router framing: every chunk ends with the next delimiter.
-QByteArray routerStart() { return "\r\n--graphql"; }
+QByteArray routerStart()
+{
+    return "\r\n--graphql";
+}
 QByteArray routerPart(const QByteArray &json)
 {
     return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
 }
-QByteArray routerEnd() { return "--\r\n"; }
+QByteArray routerEnd()
+{
+    return "--\r\n";
+}
 
 // Delimiter-first framing (the protocol documentation's example, Strawberry).
 QByteArray leadingPart(const QByteArray &json)
 {
     return "\r\n--graphql\r\nContent-Type: application/json\r\n\r\n" + json;
 }
-QByteArray leadingEnd() { return "\r\n--graphql--\r\n"; }
+QByteArray leadingEnd()
+{
+    return "\r\n--graphql--\r\n";
+}
 
 // Records everything a subscription emits, in order.
 struct Probe
 {
     explicit Probe(QGraphQLOperation *op)
-        : operation(op),
-          results(op, &QGraphQLOperation::resultReceived),
-          errors(op, &QGraphQLOperation::errorOccurred),
-          finished(op, &QGraphQLOperation::finished)
-    {
-    }
+        : operation(op), results(op, &QGraphQLOperation::resultReceived),
+          errors(op, &QGraphQLOperation::errorOccurred), finished(op, &QGraphQLOperation::finished)
+    { }
     QList<int> numbers() const
     {
         QList<int> out;
@@ -64,8 +70,7 @@ struct Probe
     QGraphQLResult result(int i) const { return results.at(i).at(0).value<QGraphQLResult>(); }
     bool waitFinished(int ms = 10000)
     {
-        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms)
-                && finished.size() == 1;
+        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
     }
 
     std::unique_ptr<QGraphQLOperation> operation;
@@ -151,14 +156,18 @@ Probe *tst_QGraphQLSubscription::subscribe(const QString &query)
 void tst_QGraphQLSubscription::b01_requestIsPostWithMultipartAccept()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerEnd()).endChunks().close();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerEnd())
+                .endChunks()
+                .close();
     });
-    QGraphQLRequest request(u"subscription($x: Int) { n(x: $x) }"_s, {{"x"_L1, 5}}, u"Op"_s);
-    request.setExtensions({{"e"_L1, true}});
+    QGraphQLRequest request(u"subscription($x: Int) { n(x: $x) }"_s, { { "x"_L1, 5 } }, u"Op"_s);
+    request.setExtensions({ { "e"_L1, true } });
     Probe probe(m_transport->subscribe(request));
     QVERIFY(probe.waitFinished());
     QCOMPARE(probe.operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe.numbers(), QList<int>{1});
+    QCOMPARE(probe.numbers(), QList<int> { 1 });
 
     QCOMPARE(m_server->requests.size(), 1);
     const TestHttpRequest &sent = m_server->requests.first();
@@ -184,7 +193,9 @@ void tst_QGraphQLSubscription::b01_acceptIsConfigurable()
     QCOMPARE(m_server->requests.first().header("Accept"),
              "multipart/mixed;subscriptionSpec=1.0,application/json");
     // The request has no variables: the member is left out.
-    QVERIFY(!QJsonDocument::fromJson(m_server->requests.first().body).object().contains("variables"_L1));
+    QVERIFY(!QJsonDocument::fromJson(m_server->requests.first().body)
+                     .object()
+                     .contains("variables"_L1));
 }
 
 void tst_QGraphQLSubscription::b02_plainJsonAnswerIsOneResult()
@@ -242,9 +253,15 @@ void tst_QGraphQLSubscription::b03_boundaryFromContentType_data()
 {
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("boundary");
-    QTest::addRow("quoted") << QByteArray(R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")") << QByteArray("graphql");
-    QTest::addRow("unquoted") << QByteArray("multipart/mixed; boundary=graphql; subscriptionSpec=1.0") << QByteArray("graphql");
-    QTest::addRow("order and case") << QByteArray(R"(Multipart/Mixed; subscriptionSpec="1.0"; BOUNDARY="abc")") << QByteArray("abc");
+    QTest::addRow("quoted") << QByteArray(
+            R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")")
+                            << QByteArray("graphql");
+    QTest::addRow("unquoted") << QByteArray(
+            "multipart/mixed; boundary=graphql; subscriptionSpec=1.0")
+                              << QByteArray("graphql");
+    QTest::addRow("order and case")
+            << QByteArray(R"(Multipart/Mixed; subscriptionSpec="1.0"; BOUNDARY="abc")")
+            << QByteArray("abc");
     QTest::addRow("absent means -") << QByteArray("multipart/mixed") << QByteArray("-");
     QTest::addRow("dash") << QByteArray(R"(multipart/mixed; boundary="-")") << QByteArray("-");
 }
@@ -257,8 +274,10 @@ void tst_QGraphQLSubscription::b03_boundaryFromContentType()
     m_server->setHandler([&](const TestHttpRequest &) {
         return TestHttpScript()
                 .head(200, contentType)
-                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n" + payload(1))
-                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n" + payload(2))
+                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n"
+                       + payload(1))
+                .chunk("\r\n" + delimiter + "\r\nContent-Type: application/json\r\n\r\n"
+                       + payload(2))
                 .chunk("\r\n" + delimiter + "--\r\n")
                 .endChunks()
                 .close();
@@ -266,7 +285,7 @@ void tst_QGraphQLSubscription::b03_boundaryFromContentType()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
 }
 
 void tst_QGraphQLSubscription::b03_preambleAndEpilogueIgnored()
@@ -274,7 +293,8 @@ void tst_QGraphQLSubscription::b03_preambleAndEpilogueIgnored()
     m_server->setHandler([](const TestHttpRequest &) {
         return TestHttpScript()
                 .head(200, MultipartType)
-                .chunk("This is a preamble {\"payload\":{\"data\":{\"n\":99}}}\r\n--graphql\r\n\r\n" + payload(1))
+                .chunk("This is a preamble {\"payload\":{\"data\":{\"n\":99}}}\r\n--graphql\r\n\r\n"
+                       + payload(1))
                 .chunk("\r\n--graphql--\r\nepilogue " + payload(98))
                 .wait(100)
                 .chunk(leadingPart(payload(97)))
@@ -284,7 +304,7 @@ void tst_QGraphQLSubscription::b03_preambleAndEpilogueIgnored()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
 }
 
 void tst_QGraphQLSubscription::b03_lfOnlyLineBreaks()
@@ -293,7 +313,8 @@ void tst_QGraphQLSubscription::b03_lfOnlyLineBreaks()
         return TestHttpScript()
                 .head(200, MultipartType)
                 .chunk("--graphql\nContent-Type: application/json\n\n" + payload(1) + "\n")
-                .chunk("--graphql\ncontent-type: application/json\n\n{}\n--graphql\n\n" + payload(2))
+                .chunk("--graphql\ncontent-type: application/json\n\n{}\n--graphql\n\n"
+                       + payload(2))
                 .chunk("\n--graphql--\n")
                 .endChunks()
                 .close();
@@ -301,7 +322,7 @@ void tst_QGraphQLSubscription::b03_lfOnlyLineBreaks()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
 }
 
 void tst_QGraphQLSubscription::b04_splitAtEveryByteOnTheWire()
@@ -315,7 +336,7 @@ void tst_QGraphQLSubscription::b04_splitAtEveryByteOnTheWire()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished(30000));
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2, 3}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2, 3 }));
     QCOMPARE(probe->result(1).data()["s"_L1].toString(), u"héllo ✓"_s);
 }
 
@@ -355,7 +376,7 @@ void tst_QGraphQLSubscription::b04_boundaryInsideJsonString()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
     QCOMPARE(probe->result(0).data()["s"_L1].toString(), u"\r\n--graphql\r\n--graphql--"_s);
 }
 
@@ -367,7 +388,8 @@ void tst_QGraphQLSubscription::b04_partHeadersHonoured()
     m_server->setHandler([&](const TestHttpRequest &) {
         return TestHttpScript()
                 .head(200, R"(multipart/mixed; boundary="-")")
-                .chunk("\r\n---\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                .chunk("\r\n---\r\nContent-Type: application/json; "
+                       "charset=utf-8\r\nContent-Length: "
                        + QByteArray::number(p1.size()) + "\r\n\r\n" + p1 + "\r\n---")
                 .chunk("\r\nCONTENT-TYPE: application/graphql-response+json\r\nContent-Length: "
                        + QByteArray::number(p2.size()) + "\r\n\r\n" + p2 + "\r\n---")
@@ -378,7 +400,7 @@ void tst_QGraphQLSubscription::b04_partHeadersHonoured()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
 }
 
 void tst_QGraphQLSubscription::b04_nonJsonPartIsProtocolError()
@@ -394,7 +416,7 @@ void tst_QGraphQLSubscription::b04_nonJsonPartIsProtocolError()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(probe->operation->error().message().contains("text/plain"_L1),
              qPrintable(probe->operation->error().message()));
@@ -414,13 +436,14 @@ void tst_QGraphQLSubscription::b05_heartbeatsNeverDelivered()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
     QCOMPARE(probe->operation->resultCount(), 2);
 }
 
 void tst_QGraphQLSubscription::b05_graphqlErrorsInPayloadKeepStreamOpen()
 {
-    const QByteArray withErrors = R"({"payload":{"data":{"n":null},"errors":[{"message":"boom","path":["n"]}],"extensions":{"cost":3}}})";
+    const QByteArray withErrors
+            = R"({"payload":{"data":{"n":null},"errors":[{"message":"boom","path":["n"]}],"extensions":{"cost":3}}})";
     m_server->setHandler([&](const TestHttpRequest &) {
         return TestHttpScript()
                 .head(200, MultipartType)
@@ -438,7 +461,7 @@ void tst_QGraphQLSubscription::b05_graphqlErrorsInPayloadKeepStreamOpen()
     QVERIFY(first.data().toObject().value("n"_L1).isNull());
     QCOMPARE(first.errors().size(), 1);
     QCOMPARE(first.errors().first().message(), u"boom"_s);
-    QCOMPARE(first.errors().first().path(), QJsonArray{u"n"_s});
+    QCOMPARE(first.errors().first().path(), QJsonArray { u"n"_s });
     QCOMPARE(first.extensions().value("cost"_L1).toInt(), 3);
     QCOMPARE(probe->result(1).data()["n"_L1].toInt(), 2);
 }
@@ -446,8 +469,10 @@ void tst_QGraphQLSubscription::b05_graphqlErrorsInPayloadKeepStreamOpen()
 void tst_QGraphQLSubscription::b06_topLevelErrorsAreFatal_data()
 {
     QTest::addColumn<QByteArray>("part");
-    QTest::addRow("payload null") << QByteArray(R"({"payload":null,"errors":[{"message":"subgraph gone","extensions":{"code":"SUBSCRIPTION_SCHEMA_RELOAD"}},{"message":"second"}]})");
-    QTest::addRow("no payload") << QByteArray(R"({"errors":[{"message":"subgraph gone"},{"message":"second"}]})");
+    QTest::addRow("payload null") << QByteArray(
+            R"({"payload":null,"errors":[{"message":"subgraph gone","extensions":{"code":"SUBSCRIPTION_SCHEMA_RELOAD"}},{"message":"second"}]})");
+    QTest::addRow("no payload") << QByteArray(
+            R"({"errors":[{"message":"subgraph gone"},{"message":"second"}]})");
 }
 
 void tst_QGraphQLSubscription::b06_topLevelErrorsAreFatal()
@@ -463,7 +488,7 @@ void tst_QGraphQLSubscription::b06_topLevelErrorsAreFatal()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     QCOMPARE(probe->errors.size(), 1);
     const QGraphQLTransportError error = probe->operation->error();
     QCOMPARE(error.kind(), QGraphQLTransportError::ServerError);
@@ -483,23 +508,25 @@ void tst_QGraphQLSubscription::b07_unknownPartIsSkippedWithWarning()
                 .endChunks()
                 .close();
     });
-    QTest::ignoreMessage(QtWarningMsg,
-                         QRegularExpression(u"neither \"payload\" nor \"errors\""_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"neither \"payload\" nor \"errors\""_s));
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
 }
 
 void tst_QGraphQLSubscription::b08_malformedJsonIsProtocolError_data()
 {
     QTest::addColumn<QByteArray>("part");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("truncated object") << QByteArray(R"({"payload":{"data":{"n":2})") << u"Invalid JSON"_s;
+    QTest::addRow("truncated object")
+            << QByteArray(R"({"payload":{"data":{"n":2})") << u"Invalid JSON"_s;
     QTest::addRow("garbage") << QByteArray("not json at all") << u"Invalid JSON"_s;
-    QTest::addRow("invalid utf-8") << QByteArray("{\"payload\":{\"data\":{\"s\":\"\xc3\x28\"}}}") << u"Invalid JSON"_s;
+    QTest::addRow("invalid utf-8")
+            << QByteArray("{\"payload\":{\"data\":{\"s\":\"\xc3\x28\"}}}") << u"Invalid JSON"_s;
     QTest::addRow("array") << QByteArray("[1,2]") << u"Expected a JSON object"_s;
-    QTest::addRow("payload not an object") << QByteArray(R"({"payload":"x"})") << u"not an object"_s;
+    QTest::addRow("payload not an object")
+            << QByteArray(R"({"payload":"x"})") << u"not an object"_s;
 }
 
 void tst_QGraphQLSubscription::b08_malformedJsonIsProtocolError()
@@ -515,7 +542,7 @@ void tst_QGraphQLSubscription::b08_malformedJsonIsProtocolError()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     const QGraphQLTransportError error = probe->operation->error();
     QCOMPARE(error.kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
@@ -528,13 +555,18 @@ void tst_QGraphQLSubscription::b09_earlyEndDeliversEverythingThenFails_data()
     QTest::addColumn<bool>("reset");
     QTest::addColumn<QList<int>>("expected");
     const QByteArray two = routerStart() + routerPart(payload(1)) + routerPart(payload(2));
-    QTest::addRow("clean end after a delimiter") << two << false << QList<int>{1, 2};
-    QTest::addRow("reset after a delimiter") << two << true << QList<int>{1, 2};
-    QTest::addRow("reset inside a part") << two + "\r\ncontent-type: application/json\r\n\r\n{\"payload\":{\"da" << true << QList<int>{1, 2};
-    QTest::addRow("final part complete without delimiter") << leadingPart(payload(1)) + leadingPart(payload(2)) << false << QList<int>{1, 2};
-    QTest::addRow("final part complete, reset") << leadingPart(payload(1)) + leadingPart(payload(2)) + "\r\n" << true << QList<int>{1, 2};
-    QTest::addRow("reset inside the headers") << routerStart() + routerPart(payload(1)) + "\r\ncontent-ty" << true << QList<int>{1};
-    QTest::addRow("nothing but headers") << QByteArray() << false << QList<int>{};
+    QTest::addRow("clean end after a delimiter") << two << false << QList<int> { 1, 2 };
+    QTest::addRow("reset after a delimiter") << two << true << QList<int> { 1, 2 };
+    QTest::addRow("reset inside a part")
+            << two + "\r\ncontent-type: application/json\r\n\r\n{\"payload\":{\"da" << true
+            << QList<int> { 1, 2 };
+    QTest::addRow("final part complete without delimiter")
+            << leadingPart(payload(1)) + leadingPart(payload(2)) << false << QList<int> { 1, 2 };
+    QTest::addRow("final part complete, reset") << leadingPart(payload(1)) + leadingPart(payload(2))
+                    + "\r\n" << true << QList<int> { 1, 2 };
+    QTest::addRow("reset inside the headers") << routerStart() + routerPart(payload(1))
+                    + "\r\ncontent-ty" << true << QList<int> { 1 };
+    QTest::addRow("nothing but headers") << QByteArray() << false << QList<int> {};
 }
 
 void tst_QGraphQLSubscription::b09_earlyEndDeliversEverythingThenFails()
@@ -566,7 +598,8 @@ void tst_QGraphQLSubscription::b10_firstPayloadWhileServerIsSilent_data()
     QTest::addRow("router framing") << routerStart() + routerPart(payload(1));
     QTest::addRow("delimiter first") << leadingPart(payload(1));
     QTest::addRow("delimiter first, CRLF after") << leadingPart(payload(1)) + "\r\n";
-    QTest::addRow("content-length") << "\r\n--graphql\r\ncontent-type: application/json\r\ncontent-length: "
+    QTest::addRow("content-length")
+            << "\r\n--graphql\r\ncontent-type: application/json\r\ncontent-length: "
                     + QByteArray::number(payload(1).size()) + "\r\n\r\n" + payload(1);
 }
 
@@ -579,7 +612,7 @@ void tst_QGraphQLSubscription::b10_firstPayloadWhileServerIsSilent()
     Probe *probe = subscribe();
     // The server says nothing more after the first part: it must surface anyway.
     QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000);
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     QCOMPARE(probe->finished.size(), 0);
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Active);
 }
@@ -597,7 +630,7 @@ void tst_QGraphQLSubscription::b11_noOverallTimeLimit()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2, 3, 4, 5, 6 }));
 }
 
 void tst_QGraphQLSubscription::b11_timeoutUntilResponseStarts()
@@ -624,7 +657,7 @@ void tst_QGraphQLSubscription::b11_heartbeatTimeout()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     const QGraphQLTransportError error = probe->operation->error();
     QCOMPARE(error.kind(), QGraphQLTransportError::Timeout);
     QVERIFY2(error.message().contains("Heartbeat"_L1), qPrintable(error.message()));
@@ -635,8 +668,9 @@ void tst_QGraphQLSubscription::b12_partTooLargeFails()
     m_transport->setMaxPartSize(1024 * 1024);
     m_server->setHandler([](const TestHttpRequest &) {
         TestHttpScript script;
-        script.head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))
-                                             + "\r\ncontent-type: application/json\r\n\r\n");
+        script.head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1))
+                       + "\r\ncontent-type: application/json\r\n\r\n");
         const QByteArray flood(64 * 1024, 'x');
         for (int i = 0; i < 64; ++i) // 4 MiB without a delimiter
             script.chunk(flood);
@@ -644,7 +678,7 @@ void tst_QGraphQLSubscription::b12_partTooLargeFails()
     });
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     const QGraphQLTransportError error = probe->operation->error();
     QCOMPARE(error.kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(error.message().contains("maximum part size"_L1), qPrintable(error.message()));
@@ -665,7 +699,7 @@ void tst_QGraphQLSubscription::b12_eightMegabytePayloadGoesThrough()
     Probe *probe = subscribe();
     QVERIFY(probe->waitFinished(60000));
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
-    QCOMPARE(probe->numbers(), (QList<int>{1, 2}));
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
     QCOMPARE(probe->result(0).data()["big"_L1].toString().size(), big.size());
 }
 
@@ -675,20 +709,23 @@ void tst_QGraphQLSubscription::b13_gzipStreamsIncrementally()
     m_server->setHandler([gzip](const TestHttpRequest &request) {
         Q_ASSERT(request.header("Accept-Encoding").contains("gzip"));
         return TestHttpScript()
-                .head(200, MultipartType, true, {{"Content-Encoding", "gzip"}})
+                .head(200, MultipartType, true, { { "Content-Encoding", "gzip" } })
                 .chunk(gzip->compress(routerStart() + routerPart("{}") + routerPart(payload(1))))
                 .stall();
     });
     Probe *probe = subscribe();
     QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000); // while the server is silent
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     QCOMPARE(probe->finished.size(), 0);
 }
 
 void tst_QGraphQLSubscription::b14_cancelAbortsAtOnce()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)))
+                .stall();
     });
     Probe *probe = subscribe();
     QSignalSpy states(probe->operation.get(), &QGraphQLOperation::stateChanged);
@@ -708,7 +745,10 @@ void tst_QGraphQLSubscription::b14_cancelAbortsAtOnce()
 void tst_QGraphQLSubscription::b14_deleteAbortsSilently()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)))
+                .stall();
     });
     Probe *probe = subscribe();
     QTRY_COMPARE(probe->results.size(), 1);
@@ -723,13 +763,16 @@ void tst_QGraphQLSubscription::b14_cancelFromResultSlot()
 {
     m_server->setHandler([](const TestHttpRequest &) {
         // Two results in one read: cancelling on the first must drop the second.
-        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2))).stall();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2)))
+                .stall();
     });
     Probe *probe = subscribe();
     connect(probe->operation.get(), &QGraphQLOperation::resultReceived, probe->operation.get(),
             &QGraphQLOperation::cancel);
     QVERIFY(probe->waitFinished());
-    QCOMPARE(probe->numbers(), QList<int>{1});
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
     QCOMPARE(probe->operation->state(), QGraphQLOperation::Cancelled);
     QTRY_COMPARE(m_server->disconnections(), 1);
 }
@@ -737,9 +780,13 @@ void tst_QGraphQLSubscription::b14_cancelFromResultSlot()
 void tst_QGraphQLSubscription::b14_deleteLaterFromResultSlot()
 {
     m_server->setHandler([](const TestHttpRequest &) {
-        return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2))).stall();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2)))
+                .stall();
     });
-    QGraphQLSubscription *subscription = m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s));
+    QGraphQLSubscription *subscription
+            = m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s));
     int results = 0;
     connect(subscription, &QGraphQLOperation::resultReceived, subscription, [&] {
         ++results;
@@ -755,12 +802,16 @@ void tst_QGraphQLSubscription::b15_queryNotDelayedByOpenSubscriptions()
 {
     m_server->setHandler([](const TestHttpRequest &request) {
         if (request.body.contains("subscription"))
-            return TestHttpScript().head(200, MultipartType).chunk(routerStart() + routerPart(payload(1))).stall();
+            return TestHttpScript()
+                    .head(200, MultipartType)
+                    .chunk(routerStart() + routerPart(payload(1)))
+                    .stall();
         return TestHttpScript().respond(200, "application/json", R"({"data":{"q":1}})");
     });
     std::vector<std::unique_ptr<Probe>> subscriptions;
     for (int i = 0; i < 8; ++i)
-        subscriptions.push_back(std::make_unique<Probe>(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s))));
+        subscriptions.push_back(std::make_unique<Probe>(
+                m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s))));
     for (const auto &probe : subscriptions) // all eight are live at once
         QTRY_COMPARE_WITH_TIMEOUT(probe->results.size(), 1, 10000);
 

@@ -27,33 +27,45 @@ bool TestHttpRequest::hasHeader(const QByteArray &name) const
 
 void TestHttpScript::add(Step::Action action, const QByteArray &bytes)
 {
-    steps.append({action, m_pendingDelay, bytes});
+    steps.append({ action, m_pendingDelay, bytes });
     m_pendingDelay = 0;
 }
 
 static QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 406: return "Not Acceptable";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 406:
+        return "Not Acceptable";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 TestHttpScript &TestHttpScript::head(int status, const QByteArray &contentType, bool chunked,
                                      const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-            + "\r\n";
+    QByteArray head
+            = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
         head += "Content-Type: " + contentType + "\r\n";
     if (chunked)
@@ -69,7 +81,7 @@ TestHttpScript &TestHttpScript::respond(int status, const QByteArray &contentTyp
                                         const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
     auto headers = extra;
-    headers.append({"Content-Length", QByteArray::number(body.size())});
+    headers.append({ "Content-Length", QByteArray::number(body.size()) });
     head(status, contentType, false, headers);
     raw(body);
     return close();
@@ -184,7 +196,7 @@ void TestHttpServer::readRequest(QTcpSocket *socket)
         const QByteArray line = lines.at(i).trimmed();
         const qsizetype colon = line.indexOf(':');
         if (colon > 0)
-            request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+            request.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
     }
     const qsizetype length = request.header("Content-Length").toLongLong();
     if (buffer.size() - headerEnd - 4 < length) {
@@ -237,7 +249,7 @@ void TestHttpServer::runScript(QPointer<QTcpSocket> socket, QList<TestHttpScript
 
 struct TestGzipStream::State
 {
-    z_stream stream{};
+    z_stream stream {};
 };
 
 TestGzipStream::TestGzipStream() : d(new State)

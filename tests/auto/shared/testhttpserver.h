@@ -48,14 +48,14 @@ public:
     //! A complete response with a Content-Length body, then close.
     TestHttpScript &respond(int status, const QByteArray &contentType, const QByteArray &body,
                             const QList<std::pair<QByteArray, QByteArray>> &extraHeaders = {});
-    TestHttpScript &raw(const QByteArray &bytes);         // written as is
-    TestHttpScript &chunk(const QByteArray &bytes);       // one HTTP chunk
+    TestHttpScript &raw(const QByteArray &bytes); // written as is
+    TestHttpScript &chunk(const QByteArray &bytes); // one HTTP chunk
     TestHttpScript &bytewise(const QByteArray &bytes, int delayMs = 1); // one chunk per byte
-    TestHttpScript &wait(int ms);                         // delay before the next step
-    TestHttpScript &endChunks();                          // "0\r\n\r\n"
-    TestHttpScript &close();                              // graceful close
-    TestHttpScript &abort();                              // connection reset
-    TestHttpScript &stall();                              // keep the socket open, silent
+    TestHttpScript &wait(int ms); // delay before the next step
+    TestHttpScript &endChunks(); // "0\r\n\r\n"
+    TestHttpScript &close(); // graceful close
+    TestHttpScript &abort(); // connection reset
+    TestHttpScript &stall(); // keep the socket open, silent
 
     QList<Step> steps;
 
