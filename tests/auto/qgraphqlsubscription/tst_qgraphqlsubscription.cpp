@@ -125,6 +125,7 @@ private Q_SLOTS:
     void b14_cancelFromResultSlot();
     void b14_deleteLaterFromResultSlot();
     void b15_queryNotDelayedByOpenSubscriptions();
+    void transportDestroyedWhileRunning();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -824,6 +825,24 @@ void tst_QGraphQLSubscription::b15_queryNotDelayedByOpenSubscriptions()
     qDebug() << "query answered in" << timer.elapsed() << "ms with 8 subscriptions open";
     for (const auto &probe : subscriptions)
         QCOMPARE(probe->finished.size(), 0);
+}
+
+void tst_QGraphQLSubscription::transportDestroyedWhileRunning()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)))
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QTRY_COMPARE(probe->results.size(), 1);
+    m_transport.reset(); // destroys its network access manager and, with it, the reply
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(probe->operation->error().message().contains("destroyed"_L1),
+             qPrintable(probe->operation->error().message()));
+    QTRY_COMPARE(m_server->disconnections(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLSubscription)
