@@ -338,7 +338,10 @@ void QGraphQLOperationPrivate::drainMultipart()
             return;
         }
         if (kind == Kind::Execute) {
-            // Incremental delivery: every part is a GraphQL response of its own.
+            // Incremental delivery: every part is a GraphQL response of its own. Some servers
+            // end with an empty part right before the close delimiter.
+            if (m_decoder->partBody().trimmed().isEmpty())
+                continue;
             const Response response = parseResponse(m_decoder->partBody());
             if (!response.error.isEmpty()) {
                 fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, response.error));

@@ -15,7 +15,8 @@
 #include <cstring>
 
 // Tells, incrementally, whether the bytes seen so far hold one complete JSON object or array
-// followed only by white space. It tracks nesting and strings only; it does not validate.
+// followed only by white space, and where that value ends. It tracks nesting and strings only;
+// it does not validate.
 class QGraphQLJsonScanner
 {
 public:
@@ -68,8 +69,10 @@ public:
             case ']':
                 if (m_depth == 0)
                     m_state = State::Invalid;
-                else if (--m_depth == 0)
+                else if (--m_depth == 0) {
                     m_state = State::Complete;
+                    m_valueEnd = m_scanned + (p - bytes.data());
+                }
                 break;
             default:
                 if (m_depth == 0)
@@ -77,9 +80,14 @@ public:
                 break;
             }
         }
+        m_scanned += bytes.size();
     }
 
     bool isComplete() const { return m_state == State::Complete && !m_inString; }
+    //! True once a top-level object or array was closed, even if other bytes followed it.
+    bool hasValue() const { return m_valueEnd >= 0; }
+    //! The number of bytes from the start of the scan to the end of that value.
+    qint64 valueEnd() const { return m_valueEnd; }
 
 private:
     enum class State { Open, Complete, Invalid };
@@ -87,6 +95,8 @@ private:
     int m_depth = 0;
     bool m_inString = false;
     bool m_escapePending = false;
+    qint64 m_scanned = 0; // bytes passed to scan() so far
+    qint64 m_valueEnd = -1; // see valueEnd()
 };
 
 #endif // QGRAPHQLJSONSCANNER_P_H

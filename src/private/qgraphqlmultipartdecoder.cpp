@@ -7,13 +7,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-} // namespace
-
 QGraphQLMultipartDecoder::QGraphQLMultipartDecoder(const QByteArray &boundary,
                                                    qsizetype maxPartSize)
     : m_boundary("--" + boundary), m_maxPartSize(maxPartSize)
@@ -280,12 +273,26 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
     if (bodyEnd - m_bodyStart > m_maxPartSize)
         return partTooLarge(bodyEnd - m_bodyStart);
 
-    m_json.scan(QByteArrayView(m_buffer.constData() + m_jsonPos, bodyEnd - m_jsonPos));
-    m_jsonPos = bodyEnd;
+    // A CR at the end of the buffer was scanned before its LF showed it to be part of the
+    // delimiter: bodyEnd can then be one byte short of m_jsonPos.
+    if (bodyEnd > m_jsonPos) {
+        m_json.scan(QByteArrayView(m_buffer.constData() + m_jsonPos, bodyEnd - m_jsonPos));
+        m_jsonPos = bodyEnd;
+    }
     if (m_partEmitted && !m_json.isComplete()) {
         return fail(ErrorKind::Malformed,
                     u"Unexpected data after the JSON value of the part at byte %1"_s.arg(
                             m_discarded + m_bodyStart));
+    }
+    // A body that starts with a JSON object or array is that value: hand it out as soon as it
+    // is complete, without waiting for the delimiter (the next chunk may be seconds away), and
+    // end it there whether or not the delimiter is already buffered, so that how the bytes were
+    // cut into reads changes neither the parts nor their bytes. Only white space may follow.
+    if (!m_partEmitted && m_json.hasValue()) {
+        const qsizetype end = m_bodyStart + qsizetype(m_json.valueEnd());
+        m_partEmitted = true;
+        m_emittedEnd = end;
+        return emitPart(m_bodyStart, end);
     }
 
     if (match == Match::Delimiter || match == Match::Close) {
@@ -296,16 +303,6 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
         if (!emitted)
             return Event::Part;
         return std::nullopt;
-    }
-    // No delimiter yet: a complete JSON value followed only by white space and perhaps the
-    // start of a delimiter is the whole part. Hand it out now rather than at the next chunk.
-    if (!m_partEmitted && m_json.isComplete()) {
-        qsizetype end = bodyEnd;
-        while (end > qMax<qsizetype>(m_bodyStart, 0) && isSpace(m_buffer.at(end - 1)))
-            --end;
-        m_partEmitted = true;
-        m_emittedEnd = end;
-        return emitPart(m_bodyStart, end);
     }
     return Event::NeedMoreData;
 }

@@ -26,8 +26,9 @@
 // Linear in the bytes fed: the delimiter search resumes where it stopped and only the few
 // bytes that may start a delimiter are looked at again. At most one part is held in memory.
 // A part is handed out as soon as it is known complete: at its delimiter, at the end of its
-// Content-Length, or when the bytes buffered so far end with a complete JSON object or array
-// (followed by nothing but white space and the start of a delimiter).
+// Content-Length, or, when its body is a JSON object or array, at the end of that value. The
+// part then ends there however the bytes were cut into reads; only white space may follow it
+// before the delimiter, anything else is an error.
 class QGRAPHQL_EXPORT QGraphQLMultipartDecoder
 {
 public:
