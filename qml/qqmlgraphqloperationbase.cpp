@@ -1,0 +1,120 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "qqmlgraphqloperationbase_p.h"
+
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsonobject.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// deleteLater: the operation may be dropped from inside one of its own signals.
+void deleteOperation(QGraphQLOperation *operation)
+{
+    if (!operation)
+        return;
+    QObject::disconnect(operation, nullptr, nullptr, nullptr);
+    operation->deleteLater();
+    operation->cancel();
+}
+} // namespace
+
+QQmlGraphQLOperationBase::QQmlGraphQLOperationBase(QObject *parent)
+    : QObject(parent), m_operation(nullptr, &deleteOperation)
+{ }
+
+QQmlGraphQLOperationBase::~QQmlGraphQLOperationBase() = default;
+
+void QQmlGraphQLOperationBase::setTransport(QQmlGraphQLHttpTransport *transport)
+{
+    if (m_transport == transport)
+        return;
+    if (m_transport)
+        disconnect(m_transport, nullptr, this, nullptr);
+    m_transport = transport;
+    Q_EMIT transportChanged();
+    if (m_complete)
+        requestChanged();
+}
+
+void QQmlGraphQLOperationBase::setQuery(const QString &query)
+{
+    if (m_query == query)
+        return;
+    m_query = query;
+    Q_EMIT queryChanged();
+    if (m_complete)
+        requestChanged();
+}
+
+void QQmlGraphQLOperationBase::setVariables(const QVariantMap &variables)
+{
+    if (m_variables == variables)
+        return;
+    m_variables = variables;
+    Q_EMIT variablesChanged();
+    if (m_complete)
+        requestChanged();
+}
+
+void QQmlGraphQLOperationBase::setOperationName(const QString &name)
+{
+    if (m_operationName == name)
+        return;
+    m_operationName = name;
+    Q_EMIT operationNameChanged();
+    if (m_complete)
+        requestChanged();
+}
+
+void QQmlGraphQLOperationBase::componentComplete()
+{
+    m_complete = true;
+}
+
+QGraphQLOperation *QQmlGraphQLOperationBase::startOperation(bool subscription)
+{
+    dropOperation();
+    if (!m_transport) {
+        setErrorString(u"No transport: set the transport property to an HttpTransport"_s);
+        return nullptr;
+    }
+    if (m_query.trimmed().isEmpty()) {
+        setErrorString(u"No query: set the query property"_s);
+        return nullptr;
+    }
+    const QGraphQLRequest request(m_query, QJsonObject::fromVariantMap(m_variables),
+                                  m_operationName);
+    QGraphQLHttpTransport *transport = m_transport->transport();
+    if (subscription)
+        m_operation.reset(transport->subscribe(request));
+    else
+        m_operation.reset(transport->execute(request));
+    return m_operation.get();
+}
+
+void QQmlGraphQLOperationBase::dropOperation()
+{
+    m_operation.reset();
+}
+
+void QQmlGraphQLOperationBase::setResult(const QGraphQLResult &result)
+{
+    // QJsonValue::toVariant() keeps nulls (as JS null), numbers and nested lists intact.
+    m_data = result.data().toVariant();
+    QVariantList errors;
+    for (const QGraphQLError &error : result.errors())
+        errors.append(error.toJson().toVariantMap());
+    m_errors = errors;
+    Q_EMIT dataChanged();
+    Q_EMIT errorsChanged();
+}
+
+void QQmlGraphQLOperationBase::setErrorString(const QString &errorString)
+{
+    if (m_errorString == errorString)
+        return;
+    m_errorString = errorString;
+    Q_EMIT errorStringChanged();
+}

@@ -1,0 +1,140 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+// QML tests of the QGraphQL module against an in-process scripted server. The server answers
+// by the operation's first field; QML reads its state through the "testServer" object.
+
+#include "testhttpserver.h"
+
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
+#include <QtQml/qqmlcontext.h>
+#include <QtQml/qqmlengine.h>
+#include <QtQuickTest/quicktest.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray part(const QByteArray &json)
+{
+    return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
+}
+
+QByteArray payload(const QJsonObject &data)
+{
+    return R"({"payload":{"data":)" + QJsonDocument(data).toJson(QJsonDocument::Compact) + "}}";
+}
+
+TestHttpScript answer(const TestHttpRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString query = body.value("query"_L1).toString();
+    const QJsonObject variables = body.value("variables"_L1).toObject();
+    const QByteArray multipart = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
+
+    if (query.contains("countdown"_L1)) {
+        TestHttpScript script;
+        script.head(200, multipart).chunk("\r\n--graphql" + part("{}"));
+        for (int n = variables.value("from"_L1).toInt(3); n >= 0; --n)
+            script.wait(30).chunk(part(payload({ { "countdown"_L1, n } })));
+        return script.chunk("--\r\n").endChunks().close();
+    }
+    if (query.contains("ticks"_L1)) { // never ends by itself
+        TestHttpScript script;
+        script.head(200, multipart).chunk("\r\n--graphql");
+        for (int n = 1; n <= 600; ++n)
+            script.wait(50).chunk(part(
+                    payload({ { "ticks"_L1, n }, { "room"_L1, variables.value("room"_L1) } })));
+        return script.stall();
+    }
+    if (query.contains("shapes"_L1)) {
+        return TestHttpScript()
+                .head(200, multipart)
+                .chunk("\r\n--graphql"
+                       + part(R"({"payload":{"data":{"shapes":{"i":7,"f":2.5,"nothing":null,"nested":[[1,2],[],[{"a":"b"}]],"ok":true}},"errors":[{"message":"partial","path":["shapes","x"]}]}})"))
+                .chunk("--\r\n")
+                .endChunks()
+                .close();
+    }
+    if (query.contains("doomed"_L1)) {
+        return TestHttpScript()
+                .head(200, multipart)
+                .chunk("\r\n--graphql" + part(payload({ { "doomed"_L1, 1 } }))
+                       + part(R"({"payload":null,"errors":[{"message":"subscription ended by server"}]})"))
+                .stall();
+    }
+    if (query.contains("whoami"_L1)) {
+        const QJsonObject who { { "authorization"_L1,
+                                  QString::fromLatin1(request.header("Authorization")) },
+                                { "cookie"_L1, QString::fromLatin1(request.header("Cookie")) } };
+        return TestHttpScript().respond(
+                200, "application/json",
+                QJsonDocument(QJsonObject { { "data"_L1, QJsonObject { { "whoami"_L1, who } } } })
+                        .toJson(QJsonDocument::Compact));
+    }
+    if (query.contains("echo"_L1)) {
+        return TestHttpScript().wait(30).respond(
+                200, "application/json",
+                QJsonDocument(
+                        QJsonObject { { "data"_L1, QJsonObject { { "echo"_L1, variables } } } })
+                        .toJson(QJsonDocument::Compact));
+    }
+    if (query.contains("broken"_L1))
+        return TestHttpScript().respond(500, "text/plain", "database on fire");
+    return TestHttpScript().respond(200, "application/json",
+                                    R"({"errors":[{"message":"Cannot query this field"}]})");
+}
+
+} // namespace
+
+// What QML tests may ask the server.
+class TestServerProbe : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QUrl url READ url CONSTANT)
+    Q_PROPERTY(int disconnections READ disconnections NOTIFY clientDisconnected)
+public:
+    TestServerProbe() : m_server(&answer)
+    {
+        connect(&m_server, &TestHttpServer::clientDisconnected, this,
+                &TestServerProbe::clientDisconnected);
+    }
+    QUrl url() const { return m_server.url(); }
+    Q_INVOKABLE int requestCount() const { return int(m_server.requests.size()); }
+    int disconnections() const { return m_server.disconnections(); }
+    Q_INVOKABLE int openConnections() const { return m_server.openConnections(); }
+    Q_INVOKABLE QString lastBody() const
+    {
+        return m_server.requests.isEmpty() ? QString()
+                                           : QString::fromUtf8(m_server.requests.last().body);
+    }
+
+Q_SIGNALS:
+    void clientDisconnected();
+
+private:
+    TestHttpServer m_server;
+};
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral(QGRAPHQL_QML_IMPORT_DIR));
+        // Created here, not in the constructor: the application object must exist first.
+        if (!m_probe)
+            m_probe = std::make_unique<TestServerProbe>();
+        engine->rootContext()->setContextProperty(u"testServer"_s, m_probe.get());
+    }
+
+private:
+    std::unique_ptr<TestServerProbe> m_probe;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(qgraphql_qml, Setup)
+#include "tst_qml.moc"
