@@ -1,0 +1,43 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "acceptheader.h"
+
+#include <QtCore/qlist.h>
+
+AcceptHeader AcceptHeader::parse(const QByteArray &value)
+{
+    AcceptHeader accept;
+    if (value.trimmed().isEmpty()) {
+        accept.json = accept.plainJson = true;
+        return accept;
+    }
+    const QList<QByteArray> ranges = value.split(',');
+    for (const QByteArray &range : ranges) {
+        QList<QByteArray> parts = range.split(';');
+        const QByteArray mediaType = parts.takeFirst().trimmed().toLower();
+        QByteArray subscriptionSpec;
+        bool rejected = false; // q=0 means "not acceptable"
+        for (const QByteArray &parameter : std::as_const(parts)) {
+            const qsizetype equals = parameter.indexOf('=');
+            const QByteArray name = parameter.left(equals).trimmed().toLower();
+            QByteArray parameterValue = parameter.mid(equals + 1).trimmed();
+            if (parameterValue.size() >= 2 && parameterValue.startsWith('"')
+                && parameterValue.endsWith('"'))
+                parameterValue = parameterValue.mid(1, parameterValue.size() - 2);
+            if (name == "subscriptionspec")
+                subscriptionSpec = parameterValue;
+            else if (name == "q" && parameterValue.toDouble() <= 0)
+                rejected = true;
+        }
+        if (rejected)
+            continue;
+        if (mediaType == "multipart/mixed" && subscriptionSpec == "1.0")
+            accept.multipartSubscription = true;
+        if (mediaType == "*/*" || mediaType == "application/*" || mediaType == "application/json")
+            accept.json = accept.plainJson = true;
+        if (mediaType == "application/graphql-response+json")
+            accept.json = true;
+    }
+    return accept;
+}

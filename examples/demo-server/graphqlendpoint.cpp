@@ -1,0 +1,267 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "graphqlendpoint.h"
+
+#include "acceptheader.h"
+#include "demoservice.h"
+#include "eventstream.h"
+#include "multipartsubscriptionwriter.h"
+
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qurl.h>
+#include <QtCore/qurlquery.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr char JsonContentType[] = "application/json";
+const auto ParseFailed = u"GRAPHQL_PARSE_FAILED"_s;
+const auto ValidationFailed = u"GRAPHQL_VALIDATION_FAILED"_s;
+const auto BadRequest = u"BAD_REQUEST"_s;
+
+const QString AcceptMessage
+        = u"'accept' header must be one of: \"*/*\", \"application/json\", "
+          "\"application/graphql-response+json\" or \"multipart/mixed;subscriptionSpec=1.0\""_s;
+
+QString rootTypeName(QGraphQLDocument::OperationType type)
+{
+    switch (type) {
+    case QGraphQLDocument::Query:
+        return u"Query"_s;
+    case QGraphQLDocument::Mutation:
+        return u"Mutation"_s;
+    case QGraphQLDocument::Subscription:
+        return u"Subscription"_s;
+    }
+    return {};
+}
+
+QJsonObject jsonObjectFromText(const QString &text, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = u"\"variables\" must be a JSON object"_s;
+        return {};
+    }
+    return document.object();
+}
+
+} // namespace
+
+GraphQLEndpoint::GraphQLEndpoint(DemoService *service, int heartbeatIntervalMs, QObject *parent)
+    : QObject(parent), m_service(service), m_heartbeatIntervalMs(heartbeatIntervalMs)
+{ }
+
+void GraphQLEndpoint::respondErrors(HttpConnection *connection, int status,
+                                    const QJsonArray &errors, const HttpHeaders &headers)
+{
+    connection->respond(
+            status, JsonContentType,
+            QJsonDocument(QJsonObject { { u"errors"_s, errors } }).toJson(QJsonDocument::Compact),
+            headers);
+}
+
+void GraphQLEndpoint::respondError(HttpConnection *connection, int status, const QString &message,
+                                   const QString &code)
+{
+    respondErrors(connection, status, QJsonArray { DemoSchema::error(message, {}, code) });
+}
+
+void GraphQLEndpoint::handle(HttpConnection *connection, const HttpRequest &request)
+{
+    const QUrl url = QUrl::fromEncoded(request.target);
+    const QString path = url.path();
+    if (path == "/"_L1 || path == "/schema.graphql"_L1) {
+        if (request.method != "GET")
+            return respondError(connection, 405, u"Use GET for %1"_s.arg(path), BadRequest);
+        const QString page = u"# QGraphQL demo server. Send GraphQL requests to /graphql.\n"
+                             "# Subscriptions use Apollo's multipart protocol "
+                             "(Accept: multipart/mixed;subscriptionSpec=1.0).\n\n"_s
+                + m_schema.sdl();
+        return connection->respond(200, "text/plain; charset=utf-8", page.toUtf8());
+    }
+    if (path != "/graphql"_L1) {
+        return respondError(connection, 404,
+                            u"Not found: %1 (the endpoint is /graphql)"_s.arg(path),
+                            u"NOT_FOUND"_s);
+    }
+
+    GraphQLParameters parameters;
+    if (request.method == "GET") {
+        const QUrlQuery query(url);
+        parameters.query = query.queryItemValue(u"query"_s, QUrl::FullyDecoded);
+        parameters.operationName = query.queryItemValue(u"operationName"_s, QUrl::FullyDecoded);
+        const QString variables = query.queryItemValue(u"variables"_s, QUrl::FullyDecoded);
+        if (!variables.isEmpty()) {
+            QString error;
+            parameters.variables = jsonObjectFromText(variables, &error);
+            if (!error.isEmpty())
+                return respondError(connection, 400, error, BadRequest);
+        }
+    } else if (request.method == "POST") {
+        const QByteArray contentType = request.header("content-type").toLower();
+        if (!contentType.startsWith("application/json")) {
+            return respondError(connection, 415,
+                                u"'content-type' header must be one of: \"application/json\""_s,
+                                u"INVALID_CONTENT_TYPE_HEADER"_s);
+        }
+        QJsonParseError parseError;
+        const QJsonDocument body = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !body.isObject()) {
+            return respondError(connection, 400,
+                                parseError.error != QJsonParseError::NoError
+                                        ? u"Invalid JSON in the request body: %1 at offset %2"_s
+                                                  .arg(parseError.errorString())
+                                                  .arg(parseError.offset)
+                                        : u"The request body must be a JSON object"_s,
+                                BadRequest);
+        }
+        const QJsonObject object = body.object();
+        const QJsonValue variables = object.value("variables"_L1);
+        if (!object.value("query"_L1).isString())
+            return respondError(connection, 400, u"Must provide query string."_s, BadRequest);
+        if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
+            return respondError(connection, 400, u"\"variables\" must be a JSON object"_s,
+                                BadRequest);
+        const QJsonValue operationName = object.value("operationName"_L1);
+        if (!operationName.isUndefined() && !operationName.isNull() && !operationName.isString())
+            return respondError(connection, 400, u"\"operationName\" must be a string"_s,
+                                BadRequest);
+        parameters.query = object.value("query"_L1).toString();
+        parameters.operationName = operationName.toString();
+        parameters.variables = variables.toObject();
+    } else {
+        return respondError(connection, 405, u"Use POST (or GET for queries)"_s, BadRequest);
+    }
+    handleGraphQL(connection, request, parameters);
+}
+
+void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpRequest &request,
+                                    const GraphQLParameters &parameters)
+{
+    const AcceptHeader accept = AcceptHeader::parse(request.header("accept"));
+    if (!accept.json && !accept.multipartSubscription)
+        return respondError(connection, 406, AcceptMessage, u"INVALID_ACCEPT_HEADER"_s);
+    if (parameters.query.trimmed().isEmpty())
+        return respondError(connection, 400, u"Must provide query string."_s, BadRequest);
+
+    const QGraphQLDocument document = QGraphQLDocument::parse(parameters.query);
+    if (!document.isValid()) {
+        return respondErrors(
+                connection, 400,
+                QJsonArray { DemoSchema::error(document.errorString(), document.errorLocation(),
+                                               ParseFailed) });
+    }
+    QString error;
+    const int index = document.findOperation(parameters.operationName, &error);
+    if (index < 0)
+        return respondError(connection, 400, error, ValidationFailed);
+    const QGraphQLDocument::Operation operation = document.operations().at(index);
+    if (operation.type == QGraphQLDocument::Mutation && request.method == "GET")
+        return respondError(connection, 405, u"Mutations cannot be sent with GET; use POST"_s,
+                            BadRequest);
+    if (operation.type == QGraphQLDocument::Subscription && !accept.multipartSubscription) {
+        return respondError(
+                connection, 406,
+                u"Subscriptions are answered with a multipart stream. To enable subscription "
+                "support, add the HTTP header 'Accept: multipart/mixed;subscriptionSpec=1.0'"_s,
+                u"INVALID_ACCEPT_HEADER"_s);
+    }
+    if (operation.type != QGraphQLDocument::Subscription && !accept.json)
+        return respondError(connection, 406, AcceptMessage, u"INVALID_ACCEPT_HEADER"_s);
+
+    QList<QGraphQLDocument::Field> fields
+            = document.selectedFields(index, parameters.variables, &error);
+    if (!error.isEmpty())
+        return respondError(connection, 400, error, ValidationFailed);
+    const QString rootType = rootTypeName(operation.type);
+    QJsonArray errors = m_schema.validate(rootType, &fields);
+    if (operation.type == QGraphQLDocument::Subscription && fields.size() != 1) {
+        const QString subject = operation.name.isEmpty()
+                ? u"Anonymous Subscription"_s
+                : u"Subscription \"%1\""_s.arg(operation.name);
+        errors.append(DemoSchema::error(subject + u" must select only one top level field."_s,
+                                        operation.location, ValidationFailed));
+    }
+    if (!errors.isEmpty())
+        return respondErrors(connection, 400, errors);
+
+    RequestContext context { request, {}, {} };
+    m_service->authenticate(&context);
+    if (operation.type == QGraphQLDocument::Subscription)
+        subscribe(connection, &context, fields.first());
+    else
+        execute(connection, accept, &context, rootType, fields);
+}
+
+void GraphQLEndpoint::execute(HttpConnection *connection, const AcceptHeader &accept,
+                              RequestContext *context, const QString &rootType,
+                              QList<QGraphQLDocument::Field> fields)
+{
+    QJsonObject data;
+    QJsonArray errors;
+    bool nullData = false; // a non-null root field failed: null propagates to data
+    for (const QGraphQLDocument::Field &field : std::as_const(fields)) {
+        const DemoService::FieldResult result = m_service->resolve(rootType, field, context);
+        const DemoSchema::FieldDefinition *definition = m_schema.field(rootType, field.name);
+        const QString type = definition ? definition->type : u"String!"_s;
+        if (!result.errorMessage.isEmpty()) {
+            QJsonObject error
+                    = DemoSchema::error(result.errorMessage, field.location, result.errorCode);
+            error.insert(u"path"_s, QJsonArray { field.responseKey() });
+            errors.append(error);
+            nullData = nullData || DemoSchema::isNonNull(type);
+        }
+        data.insert(field.responseKey(), m_schema.project(result.value, type, field.selections));
+    }
+    QJsonObject response { { u"data"_s, nullData ? QJsonValue(QJsonValue::Null) : data } };
+    if (!errors.isEmpty())
+        response.insert(u"errors"_s, errors);
+    // The media type the client asked for; plain JSON when it accepts that.
+    const QByteArray contentType
+            = accept.plainJson ? JsonContentType : "application/graphql-response+json";
+    connection->respond(200, contentType, QJsonDocument(response).toJson(QJsonDocument::Compact),
+                        context->responseHeaders);
+}
+
+void GraphQLEndpoint::subscribe(HttpConnection *connection, RequestContext *context,
+                                const QGraphQLDocument::Field &field)
+{
+    QString error;
+    EventStream *stream = m_service->subscribe(field, *context, &error);
+    if (!stream) {
+        // A source stream that cannot start is one JSON result, as graphql-js subscribe()
+        // returns it and the router forwards it.
+        QJsonObject fieldError = DemoSchema::error(error, field.location, u"BAD_USER_INPUT"_s);
+        fieldError.insert(u"path"_s, QJsonArray { field.responseKey() });
+        return respondErrors(connection, 200, QJsonArray { fieldError });
+    }
+    // The writer lives with the connection: a client that goes away ends the stream.
+    auto *writer = new MultipartSubscriptionWriter(connection, m_heartbeatIntervalMs, connection);
+    stream->setParent(writer);
+    const DemoSchema::FieldDefinition *definition = m_schema.field(u"Subscription"_s, field.name);
+    const QString type = definition ? definition->type : QString();
+    connect(stream, &EventStream::next, writer,
+            [this, writer, field, type](const QJsonValue &value) {
+                writer->writePayload(
+                        { { u"data"_s,
+                            QJsonObject {
+                                    { field.responseKey(),
+                                      m_schema.project(value, type, field.selections) } } } });
+            });
+    connect(stream, &EventStream::completed, writer, [writer] {
+        writer->close();
+        writer->deleteLater();
+    });
+    connect(stream, &EventStream::failed, writer, [writer](const QString &message) {
+        writer->writeFatalErrors(QJsonArray { QJsonObject {
+                { u"message"_s, message },
+                { u"extensions"_s, QJsonObject { { u"code"_s, u"DEMO_STREAM_FAILED"_s } } } } });
+        writer->deleteLater();
+    });
+    writer->begin();
+    stream->start();
+}

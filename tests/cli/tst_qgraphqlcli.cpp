@@ -1,0 +1,813 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+// Runs the real qgraphql binary against the real demo server and against a scripted fault
+// server in this process, and checks its stdout lines, stderr and exit status. The fault
+// server lives in this process, so every wait runs the event loop instead of blocking.
+
+#include "demoserverfixture.h"
+#include "testhttpserver.h"
+
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qfile.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
+#include <QtTest/qtest.h>
+
+#include <csignal>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(TestHttpScript)
+
+namespace {
+
+constexpr int RunTimeoutMs = 120000; // generous: a loaded 2-core CI machine
+
+struct CliResult
+{
+    bool finished = false;
+    int exitCode = -1;
+    QList<QByteArray> lines; // stdout, split into lines
+    QByteArray stdErr;
+
+    QByteArray describe() const
+    {
+        return "exit " + QByteArray::number(exitCode) + "\nstdout:\n" + lines.join('\n')
+                + "\nstderr:\n" + stdErr;
+    }
+};
+
+//! A running qgraphql process whose output is collected while the event loop runs.
+class CliProcess
+{
+public:
+    explicit CliProcess(const QStringList &arguments, const QByteArray &stdinData = {})
+    {
+        m_process.setProgram(QStringLiteral(QGRAPHQL_CLI_PATH));
+        m_process.setArguments(arguments);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
+                         [this] { m_stdout += m_process.readAllStandardOutput(); });
+        m_process.start();
+        if (!stdinData.isNull())
+            m_process.write(stdinData);
+        m_process.closeWriteChannel();
+    }
+
+    ~CliProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10000);
+        }
+    }
+
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 pid() const { return m_process.processId(); }
+    QList<QByteArray> lines() const
+    {
+        QList<QByteArray> lines = m_stdout.split('\n');
+        if (!lines.isEmpty() && lines.last().isEmpty())
+            lines.removeLast();
+        return lines;
+    }
+    QByteArray stdErr() { return m_stderr += m_process.readAllStandardError(); }
+
+    //! Runs the event loop until \a condition holds or the timeout expires.
+    static bool waitFor(const std::function<bool()> &condition, int timeoutMs = RunTimeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (!condition()) {
+            if (timer.hasExpired(timeoutMs))
+                return false;
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        }
+        return true;
+    }
+
+    CliResult finish(int timeoutMs = RunTimeoutMs)
+    {
+        CliResult result;
+        result.finished = waitFor([this] { return !isRunning(); }, timeoutMs);
+        m_stdout += m_process.readAllStandardOutput();
+        result.exitCode
+                = m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+        result.lines = lines();
+        result.stdErr = stdErr();
+        return result;
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+};
+
+CliResult runCli(const QStringList &arguments, const QByteArray &stdinData = {})
+{
+    return CliProcess(arguments, stdinData).finish();
+}
+
+QJsonObject json(const QByteArray &line)
+{
+    return QJsonDocument::fromJson(line).object();
+}
+
+const QByteArray MultipartType = "multipart/mixed;boundary=\"graphql\";subscriptionSpec=1.0";
+QByteArray part(const QByteArray &json)
+{
+    return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
+}
+
+} // namespace
+
+#define VERIFY_RUN(result) \
+    QVERIFY2((result).finished, "qgraphql did not finish: " + (result).describe())
+
+class tst_QGraphQLCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void help();
+    void version();
+    void usageErrors_data();
+    void usageErrors();
+    void documentRefused_data();
+    void documentRefused();
+
+    void query();
+    void documentFromFileWithOperationName();
+    void documentFromStdin();
+    void graphqlErrorsExitZero();
+    void httpErrorFromDemoServer();
+    void headers();
+    void include();
+    void cookieJarRoundTrip();
+    void cookieOption();
+    void cookieJarFromCurl();
+    void subscriptionStreamsLive();
+    void subscriptionWithVariablesAndAlias();
+    void messageFeedAndInterrupt();
+    void serverTransportError();
+    void demoOption();
+
+    void requestOnTheWire();
+    void faults_data();
+    void faults();
+    void connectionRefused();
+
+private:
+    QString demoUrl() const { return m_demo.url.toString(); }
+    DemoServerFixture m_demo;
+    TestHttpServer *m_faultServer = nullptr;
+    TestHttpServer::Handler m_faultHandler;
+};
+
+void tst_QGraphQLCli::initTestCase()
+{
+    // Heartbeats every 50 ms: they must never reach stdout.
+    QVERIFY(m_demo.start({ u"--heartbeat-interval"_s, u"50"_s }));
+    m_faultServer = new TestHttpServer([this](const TestHttpRequest &request) {
+        return m_faultHandler ? m_faultHandler(request)
+                              : TestHttpScript().respond(500, "text/plain", "no handler");
+    });
+    QVERIFY(m_faultServer->isListening());
+}
+
+void tst_QGraphQLCli::cleanupTestCase()
+{
+    m_demo.stop();
+    delete m_faultServer;
+}
+
+void tst_QGraphQLCli::help()
+{
+    const CliResult result = runCli({ u"--help"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    const QByteArray text = result.lines.join('\n');
+    QVERIFY2(text.contains("Usage: "), text);
+    QVERIFY(text.contains("URL"));
+    QVERIFY(text.contains("DOCUMENT"));
+    for (const char *option :
+         { "--variables", "--operation-name", "--header", "--cookie", "--cookie-jar", "--timeout",
+           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--help", "--version" })
+        QVERIFY2(text.contains(option), option);
+}
+
+void tst_QGraphQLCli::version()
+{
+    const CliResult result = runCli({ u"--version"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines.size(), 1);
+    QVERIFY2(result.lines.first().startsWith("qgraphql 0."), result.describe());
+}
+
+void tst_QGraphQLCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+
+    const QString url = u"http://127.0.0.1:1/graphql"_s;
+    const QString doc = u"{ hello }"_s;
+    QTest::addRow("nothing") << QStringList() << "expected URL and DOCUMENT"_ba;
+    QTest::addRow("no document") << QStringList { url } << "expected URL and DOCUMENT"_ba;
+    QTest::addRow("extra argument")
+            << QStringList { url, doc, u"x"_s } << "unexpected argument \"x\""_ba;
+    QTest::addRow("unknown option") << QStringList { u"--nope"_s, url, doc } << "nope"_ba;
+    QTest::addRow("missing option value")
+            << QStringList { url, doc, u"--variables"_s } << "variables"_ba;
+    QTest::addRow("not http") << QStringList { u"ftp://example.com/"_s, doc } << "invalid URL"_ba;
+    QTest::addRow("variables not JSON") << QStringList { u"--variables"_s, u"{a:1}"_s, url, doc }
+                                        << "--variables is not valid JSON"_ba;
+    QTest::addRow("variables not an object") << QStringList { u"--variables"_s, u"[1]"_s, url, doc }
+                                             << "--variables must be a JSON object"_ba;
+    QTest::addRow("variables file missing")
+            << QStringList { u"--variables"_s, u"@/nonexistent/vars.json"_s, url, doc }
+            << "cannot read variables"_ba;
+    QTest::addRow("header without colon") << QStringList { u"--header"_s, u"X-A"_s, url, doc }
+                                          << "--header expects \"Name: value\""_ba;
+    QTest::addRow("cookie without value") << QStringList { u"--cookie"_s, u"abc"_s, url, doc }
+                                          << "--cookie expects \"NAME=VALUE\""_ba;
+    QTest::addRow("timeout not a number") << QStringList { u"--timeout"_s, u"soon"_s, url, doc }
+                                          << "--timeout expects a number of seconds"_ba;
+    QTest::addRow("negative heartbeat timeout")
+            << QStringList { u"--heartbeat-timeout"_s, u"-1"_s, url, doc }
+            << "--heartbeat-timeout expects a number of seconds"_ba;
+    QTest::addRow("max part size zero") << QStringList { u"--max-part-size"_s, u"0"_s, url, doc }
+                                        << "--max-part-size expects a positive number"_ba;
+    QTest::addRow("document file missing")
+            << QStringList { url, u"@/nonexistent/q.graphql"_s } << "cannot read the document"_ba;
+    QTest::addRow("demo with absolute URL")
+            << QStringList { u"--demo"_s, url, doc } << "give no absolute URL"_ba;
+}
+
+void tst_QGraphQLCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+
+    const CliResult result = runCli(arguments);
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.lines.isEmpty(), result.describe());
+    QVERIFY2(result.stdErr.startsWith("qgraphql: "), result.describe());
+    QVERIFY2(result.stdErr.contains(message), result.describe());
+}
+
+void tst_QGraphQLCli::documentRefused_data()
+{
+    QTest::addColumn<QStringList>("extraArguments");
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<QByteArray>("message");
+
+    QTest::addRow("syntax error")
+            << QStringList() << u"# comment\n{\n  hello(name: \"x\"\n}"_s
+            << "(line 4, column 1): Syntax Error: Expected Name, found \"}\"."_ba;
+    QTest::addRow("unterminated string")
+            << QStringList() << u"{ hello(name: \"abc) }"_s
+            << "(line 1, column 22): Syntax Error: Unterminated string."_ba;
+    QTest::addRow("unterminated block string")
+            << QStringList() << u"{ hello(name: \"\"\"abc\"\") }"_s
+            << "(line 1, column 26): Syntax Error: Unterminated string."_ba;
+    QTest::addRow("empty") << QStringList() << u"  # nothing\n"_s << "line 2, column 1"_ba;
+    QTest::addRow("two operations, no name")
+            << QStringList() << u"query A { a } query B { b }"_s << "--operation-name"_ba;
+    QTest::addRow("unknown operation name")
+            << QStringList { u"--operation-name"_s, u"C"_s } << u"query A { a } query B { b }"_s
+            << "Unknown operation named \"C\""_ba;
+    QTest::addRow("only fragments")
+            << QStringList() << u"fragment F on Query { a }"_s << "no operation"_ba;
+}
+
+void tst_QGraphQLCli::documentRefused()
+{
+    QFETCH(QStringList, extraArguments);
+    QFETCH(QString, document);
+    QFETCH(QByteArray, message);
+
+    m_faultServer->requests.clear();
+    const CliResult result = runCli(extraArguments << m_faultServer->url().toString() << document);
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.lines.isEmpty(), result.describe());
+    QVERIFY2(result.stdErr.contains(message), result.describe());
+    QVERIFY2(m_faultServer->requests.isEmpty(), "a refused document must not be sent");
+}
+
+void tst_QGraphQLCli::query()
+{
+    const CliResult result = runCli({ demoUrl(), u"{ hello(name: \"Qt\") }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"hello":"Hello, Qt!"}})"_ba });
+    QCOMPARE(result.stdErr, QByteArray());
+}
+
+void tst_QGraphQLCli::documentFromFileWithOperationName()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile document(dir.filePath(u"ops.graphql"_s));
+    QVERIFY(document.open(QIODevice::WriteOnly));
+    document.write(R"(# Several operations; the CLI runs the one it is told to.
+query Greet($who: String) {
+  ...Greeting
+  # a comment with { braces } and "quotes"
+}
+mutation Post {
+  postMessage(text: """
+      A block string
+        with "quotes" and # no comment
+  """) { text }
+}
+subscription Count { countdown(from: 1, intervalMs: 10) }
+fragment Greeting on Query { greeting: hello(name: $who) __typename }
+)");
+    document.close();
+    QFile variables(dir.filePath(u"vars.json"_s));
+    QVERIFY(variables.open(QIODevice::WriteOnly));
+    variables.write(R"({"who": "file"})");
+    variables.close();
+
+    const QString documentArgument = u"@"_s + document.fileName();
+    CliResult result = runCli({ u"--operation-name"_s, u"Greet"_s, u"--variables"_s,
+                                u"@"_s + variables.fileName(), demoUrl(), documentArgument });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines,
+             QList<QByteArray> {
+                     R"({"data":{"__typename":"Query","greeting":"Hello, file!"}})"_ba });
+
+    result = runCli({ u"--operation-name"_s, u"Post"_s, demoUrl(), documentArgument });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(
+            result.lines,
+            QList<QByteArray> {
+                    R"({"data":{"postMessage":{"text":"A block string\n  with \"quotes\" and # no comment"}}})"_ba });
+
+    // The operation's type decides: this one is a subscription, streamed.
+    result = runCli({ u"--operation-name"_s, u"Count"_s, demoUrl(), documentArgument });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines,
+             (QList<QByteArray> { R"({"data":{"countdown":1}})"_ba,
+                                  R"({"data":{"countdown":0}})"_ba }));
+}
+
+void tst_QGraphQLCli::documentFromStdin()
+{
+    const CliResult result
+            = runCli({ u"--variables"_s, u"{\"n\": \"stdin\"}"_s, demoUrl(), u"-"_s },
+                     "query ($n: String!) { hello(name: $n) }\n");
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"hello":"Hello, stdin!"}})"_ba });
+}
+
+void tst_QGraphQLCli::graphqlErrorsExitZero()
+{
+    const CliResult result
+            = runCli({ demoUrl(),
+                       u"mutation { login(username: \"ada\", password: \"wrong\") { name } }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0); // GraphQL errors inside a result are not a failure
+    QCOMPARE(result.lines.size(), 1);
+    const QJsonObject response = json(result.lines.first());
+    QCOMPARE(response.value("data"_L1).toObject().value("login"_L1), QJsonValue::Null);
+    QCOMPARE(response.value("errors"_L1).toArray().first()["message"_L1].toString(),
+             u"Invalid username or password"_s);
+    QVERIFY(!response.contains("extensions"_L1)); // absent members are left out
+    QCOMPARE(result.stdErr, QByteArray());
+}
+
+void tst_QGraphQLCli::httpErrorFromDemoServer()
+{
+    const CliResult result = runCli({ demoUrl(), u"{ hello nope }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.lines.isEmpty());
+    QVERIFY2(result.stdErr.contains("HTTP 400"), result.describe());
+    QVERIFY2(result.stdErr.contains("Cannot query field \"nope\" on type \"Query\""),
+             result.describe());
+    QCOMPARE(result.stdErr.count('\n'), 1); // one readable line
+}
+
+void tst_QGraphQLCli::headers()
+{
+    const CliResult result
+            = runCli({ u"--header"_s, u"X-Demo: forty two"_s, u"-H"_s, u"X-Other:2"_s, demoUrl(),
+                       u"{ a: requestHeader(name: \"x-demo\") b: requestHeader(name: \"X-Other\") "
+                       "c: requestHeader(name: \"x-missing\") }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines,
+             QList<QByteArray> { R"({"data":{"a":"forty two","b":"2","c":null}})"_ba });
+}
+
+void tst_QGraphQLCli::include()
+{
+    const CliResult result = runCli({ u"--include"_s, demoUrl(), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines.size(), 1); // stdout stays clean for scripts
+    QVERIFY2(result.stdErr.startsWith("HTTP 200 OK\n"), result.describe());
+    QVERIFY2(result.stdErr.toLower().contains("\ncontent-type: application/json\n"),
+             result.describe());
+
+    const CliResult failed = runCli({ u"-i"_s, demoUrl(), u"{ nope }"_s });
+    VERIFY_RUN(failed);
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.stdErr.startsWith("HTTP 400 Bad Request\n"), failed.describe());
+}
+
+void tst_QGraphQLCli::cookieJarRoundTrip()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString jar = dir.filePath(u"cookies.txt"_s);
+
+    CliResult result
+            = runCli({ u"--cookie-jar"_s, jar, demoUrl(),
+                       u"mutation { login(username: \"ada\", password: \"secret\") { name } }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"login":{"name":"ada"}}})"_ba });
+
+    QFile file(jar);
+    QVERIFY2(file.open(QIODevice::ReadOnly), "the cookie jar was not written");
+    const QByteArray text = file.readAll();
+    QVERIFY2(text.startsWith("# Netscape HTTP Cookie File"), text);
+    QByteArray cookieLine;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.contains("qgraphql_session"))
+            cookieLine = line;
+    }
+    // curl's format: HttpOnly marker, host-only domain, path, secure, expiry, name, value.
+    const QList<QByteArray> fields = cookieLine.split('\t');
+    QCOMPARE(fields.size(), 7);
+    QCOMPARE(fields.at(0), "#HttpOnly_127.0.0.1"_ba);
+    QCOMPARE(fields.at(1), "FALSE"_ba);
+    QCOMPARE(fields.at(2), "/"_ba);
+    QCOMPARE(fields.at(3), "FALSE"_ba);
+    QVERIFY(fields.at(4).toLongLong() > QDateTime::currentSecsSinceEpoch());
+    QCOMPARE(fields.at(5), "qgraphql_session"_ba);
+    QVERIFY(!fields.at(6).isEmpty());
+    QCOMPARE(file.permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+
+    // The next run reads the jar and is logged in.
+    result = runCli({ u"--cookie-jar"_s, jar, demoUrl(), u"{ me { name } }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"me":{"name":"ada"}}})"_ba });
+
+    // Logging out clears the cookie from the jar.
+    result = runCli({ u"--cookie-jar"_s, jar, demoUrl(), u"mutation { logout }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"logout":true}})"_ba });
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains("qgraphql_session"), "the expired cookie was kept");
+}
+
+void tst_QGraphQLCli::cookieOption()
+{
+    QTemporaryDir dir;
+    const QString jar = dir.filePath(u"cookies.txt"_s);
+    CliResult result
+            = runCli({ u"--cookie-jar"_s, jar, demoUrl(),
+                       u"mutation { login(username: \"bob\", password: \"secret\") { name } }"_s });
+    QCOMPARE(result.exitCode, 0);
+    QFile file(jar);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray token;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.contains("qgraphql_session"))
+            token = line.split('\t').last();
+    }
+    QVERIFY(!token.isEmpty());
+
+    result = runCli({ u"--cookie"_s, u"qgraphql_session="_s + QString::fromLatin1(token), u"-b"_s,
+                      u"flavour=oat"_s, demoUrl(),
+                      u"{ me { name } c: requestHeader(name: \"cookie\") }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject data = json(result.lines.value(0)).value("data"_L1).toObject();
+    QCOMPARE(data.value("me"_L1).toObject().value("name"_L1).toString(), u"bob"_s);
+    QVERIFY2(data.value("c"_L1).toString().contains("flavour=oat"_L1), result.describe());
+}
+
+void tst_QGraphQLCli::cookieJarFromCurl()
+{
+    // A jar as curl -c writes it: comments, a domain cookie, an HttpOnly host cookie, an
+    // expired cookie (not sent) and a cookie for another host (not sent).
+    QTemporaryDir dir;
+    const QString jar = dir.filePath(u"curl.txt"_s);
+    QFile file(jar);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# Netscape HTTP Cookie File\n"
+               "# https://curl.se/docs/http-cookies.html\n"
+               "# This file was generated by libcurl! Edit at your own risk.\n\n"
+               "#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tsid\tabc\n"
+               "127.0.0.1\tFALSE\t/graphql\tFALSE\t4102444800\ttheme\tdark\n"
+               "127.0.0.1\tFALSE\t/\tFALSE\t1000\told\tgone\n"
+               "example.com\tFALSE\t/\tFALSE\t0\tother\thost\n");
+    file.close();
+    const CliResult result = runCli(
+            { u"--cookie-jar"_s, jar, demoUrl(), u"{ requestHeader(name: \"cookie\") }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    const QString cookies = json(result.lines.value(0))["data"_L1]["requestHeader"_L1].toString();
+    QVERIFY2(cookies.contains("sid=abc"_L1), qPrintable(cookies));
+    QVERIFY2(cookies.contains("theme=dark"_L1), qPrintable(cookies));
+    QVERIFY2(!cookies.contains("old"_L1), qPrintable(cookies));
+    QVERIFY2(!cookies.contains("other"_L1), qPrintable(cookies));
+
+    // Written back: the cookies are kept (the expired one dropped), in the same format.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY2(written.contains("#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tsid\tabc\n"), written);
+    QVERIFY2(written.contains("example.com\tFALSE\t/\tFALSE\t0\tother\thost\n"), written);
+    QVERIFY2(!written.contains("\told\t"), written);
+}
+
+void tst_QGraphQLCli::subscriptionStreamsLive()
+{
+    CliProcess process({ demoUrl(), u"subscription { countdown(from: 3, intervalMs: 400) }"_s });
+    // The first result is printed (and flushed) while the stream is still running.
+    QVERIFY2(
+            CliProcess::waitFor([&] { return !process.lines().isEmpty() || !process.isRunning(); }),
+            "no output");
+    QVERIFY2(process.isRunning(), "the first result was only seen at exit");
+    QCOMPARE(process.lines().first(), R"({"data":{"countdown":3}})"_ba);
+
+    const CliResult result = process.finish();
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    // Heartbeats every 50 ms were on the wire; none is printed.
+    QCOMPARE(result.lines,
+             (QList<QByteArray> {
+                     R"({"data":{"countdown":3}})"_ba, R"({"data":{"countdown":2}})"_ba,
+                     R"({"data":{"countdown":1}})"_ba, R"({"data":{"countdown":0}})"_ba }));
+    QCOMPARE(result.stdErr, QByteArray());
+}
+
+void tst_QGraphQLCli::subscriptionWithVariablesAndAlias()
+{
+    const CliResult result = runCli({ u"--variables"_s, u"{\"from\": 2}"_s, demoUrl(),
+                                      u"subscription Count($from: Int!, $ms: Int = 20) {\n"
+                                      "  left: countdown(from: $from, intervalMs: $ms) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines,
+             (QList<QByteArray> { R"({"data":{"left":2}})"_ba, R"({"data":{"left":1}})"_ba,
+                                  R"({"data":{"left":0}})"_ba }));
+}
+
+void tst_QGraphQLCli::messageFeedAndInterrupt()
+{
+    CliProcess subscriber({ u"--include"_s, demoUrl(),
+                            u"subscription { messageAdded { text author __typename } }"_s });
+    // --include prints the head once the response started: the server has the subscriber.
+    QVERIFY2(CliProcess::waitFor([&] {
+                 return subscriber.stdErr().contains("HTTP 200") || !subscriber.isRunning();
+             }),
+             subscriber.stdErr());
+    QVERIFY(subscriber.isRunning());
+
+    const CliResult post
+            = runCli({ demoUrl(), u"mutation { postMessage(text: \"hi all\") { id } }"_s });
+    QCOMPARE(post.exitCode, 0);
+    QVERIFY(CliProcess::waitFor([&] { return !subscriber.lines().isEmpty(); }));
+    QCOMPARE(
+            subscriber.lines().first(),
+            R"({"data":{"messageAdded":{"__typename":"Message","author":"anonymous","text":"hi all"}}})"_ba);
+
+    // Ctrl-C cancels the stream cleanly.
+    QVERIFY(::kill(pid_t(subscriber.pid()), SIGINT) == 0);
+    const CliResult result = subscriber.finish();
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 130);
+    QVERIFY2(result.stdErr.contains("qgraphql: interrupted; the request was cancelled"),
+             result.describe());
+    QCOMPARE(result.lines.size(), 1);
+}
+
+void tst_QGraphQLCli::serverTransportError()
+{
+    const CliResult result
+            = runCli({ demoUrl(), u"subscription { failing(after: 2, intervalMs: 20) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(
+            result.lines,
+            (QList<QByteArray> { R"({"data":{"failing":1}})"_ba, R"({"data":{"failing":2}})"_ba }));
+    QVERIFY2(result.stdErr.contains("The failing subscription failed on purpose after 2 event(s)"),
+             result.describe());
+    QCOMPARE(result.stdErr.count('\n'), 1);
+}
+
+void tst_QGraphQLCli::demoOption()
+{
+    CliResult result = runCli({ u"--demo"_s, u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"hello":"Hello, world!"}})"_ba });
+
+    result = runCli({ u"--demo"_s, u"/graphql"_s,
+                      u"subscription { countdown(from: 1, intervalMs: 10) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines.size(), 2);
+
+    // Ctrl-C during a --demo stream: the client cancels and stops its server.
+    CliProcess process({ u"--demo"_s, u"subscription { clock(intervalMs: 50) }"_s });
+    QVERIFY(CliProcess::waitFor(
+            [&] { return !process.lines().isEmpty() || !process.isRunning(); }));
+    QVERIFY(process.isRunning());
+    QVERIFY(::kill(pid_t(process.pid()), SIGINT) == 0);
+    result = process.finish();
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 130);
+}
+
+void tst_QGraphQLCli::requestOnTheWire()
+{
+    m_faultServer->requests.clear();
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("\r\n--graphql" + part("{}"))
+                .chunk(part(R"({"payload":{"data":{"n":1}}})"))
+                .chunk("--\r\n")
+                .endChunks()
+                .close();
+    };
+    const CliResult result
+            = runCli({ u"--variables"_s, u"{\"x\": [1, \"two\"]}"_s, u"--operation-name"_s, u"S"_s,
+                       u"--header"_s, u"Authorization: Bearer t0k"_s, u"--cookie"_s, u"a=b"_s,
+                       m_faultServer->url().toString(),
+                       u"query Q { q } subscription S($x: [ID]) { n(x: $x) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"n":1}})"_ba });
+    QCOMPARE(m_faultServer->requests.size(), 1);
+    const TestHttpRequest request = m_faultServer->requests.first();
+    QCOMPARE(request.method, "POST"_ba);
+    QVERIFY(request.header("content-type").startsWith("application/json"));
+    QVERIFY2(request.header("accept").contains("multipart/mixed"), request.header("accept"));
+    QVERIFY2(request.header("accept").contains("subscriptionSpec"), request.header("accept"));
+    QCOMPARE(request.header("authorization"), "Bearer t0k"_ba);
+    QCOMPARE(request.header("cookie"), "a=b"_ba);
+    const QJsonObject body = json(request.body);
+    QCOMPARE(body.value("operationName"_L1).toString(), u"S"_s);
+    QCOMPARE(body.value("variables"_L1).toObject(),
+             (QJsonObject { { u"x"_s, QJsonArray { 1, u"two"_s } } }));
+    QVERIFY(body.value("query"_L1).toString().contains("subscription S"_L1));
+}
+
+void tst_QGraphQLCli::faults_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<TestHttpScript>("script");
+    QTest::addColumn<int>("resultLines");
+    QTest::addColumn<QByteArray>("message");
+
+    const QString query = u"{ hello }"_s;
+    const QString subscription = u"subscription { n }"_s;
+    const QByteArray opening = "\r\n--graphql" + part("{}");
+
+    QTest::addRow("HTTP 500 with GraphQL errors")
+            << QStringList() << query
+            << TestHttpScript().respond(500, "application/json",
+                                        R"({"errors":[{"message":"database down"}]})")
+            << 0 << "HTTP 500 Internal Server Error: database down"_ba;
+    QTest::addRow("HTTP 404 with HTML")
+            << QStringList() << query
+            << TestHttpScript().respond(404, "text/html", "<h1>Not here</h1>") << 0
+            << "HTTP 404 Not Found"_ba;
+    QTest::addRow("HTTP 406 for a subscription")
+            << QStringList() << subscription
+            << TestHttpScript().respond(
+                       406, "application/json",
+                       R"({"errors":[{"message":"'accept' header must be one of: multipart"}]})")
+            << 0 << "HTTP 406 Not Acceptable: 'accept' header must be one of"_ba;
+    QTest::addRow("wrong content type")
+            << QStringList() << query << TestHttpScript().respond(200, "text/html", "<html></html>")
+            << 0 << "Unexpected response content type \"text/html\""_ba;
+    QTest::addRow("wrong content type for a subscription")
+            << QStringList() << subscription
+            << TestHttpScript().respond(200, "text/event-stream", "event: next\n") << 0
+            << "Unexpected response content type \"text/event-stream\""_ba;
+    QTest::addRow("malformed JSON body")
+            << QStringList() << query
+            << TestHttpScript().respond(200, "application/json", R"({"data":{"hello":)") << 0
+            << "JSON"_ba;
+    QTest::addRow("malformed JSON part")
+            << QStringList() << subscription
+            << TestHttpScript()
+                       .head(200, MultipartType)
+                       .chunk(opening)
+                       .chunk(part(R"({"payload":{"data":{"n":1}}})"))
+                       .chunk(part(R"({"payload":{"data":)"))
+                       .chunk(part("{}")) // completes the delimiter after the bad part
+                       .stall()
+            << 1 << "JSON"_ba;
+    QTest::addRow("stream ended early") << QStringList() << subscription
+                                        << TestHttpScript()
+                                                   .head(200, MultipartType)
+                                                   .chunk(opening)
+                                                   .chunk(part(R"({"payload":{"data":{"n":1}}})"))
+                                                   .chunk(part(R"({"payload":{"data":{"n":2}}})"))
+                                                   .endChunks()
+                                                   .close()
+                                        << 2 << "The stream ended before its close delimiter"_ba;
+    QTest::addRow("connection reset mid-stream")
+            << QStringList() << subscription
+            << TestHttpScript()
+                       .head(200, MultipartType)
+                       .chunk(opening)
+                       .chunk(part(R"({"payload":{"data":{"n":1}}})"))
+                       .wait(100)
+                       .abort()
+            << 1 << "The stream ended before its close delimiter"_ba;
+    QTest::addRow("heartbeat timeout")
+            << QStringList { u"--heartbeat-timeout"_s, u"0.5"_s } << subscription
+            << TestHttpScript()
+                       .head(200, MultipartType)
+                       .chunk(opening)
+                       .chunk(part(R"({"payload":{"data":{"n":1}}})"))
+                       .stall()
+            << 1 << "Heartbeat timeout: nothing received from the server for 500 ms"_ba;
+    QTest::addRow("query timeout")
+            << QStringList { u"--timeout"_s, u"0.5"_s } << query << TestHttpScript().stall() << 0
+            << "The request did not complete within 500 ms"_ba;
+    QTest::addRow("subscription start timeout")
+            << QStringList { u"--timeout"_s, u"0.5"_s } << subscription << TestHttpScript().stall()
+            << 0 << "did not start the response within 500 ms"_ba;
+    QTest::addRow("body larger than --max-part-size")
+            << QStringList { u"--max-part-size"_s, u"100"_s } << query
+            << TestHttpScript().respond(200, "application/json",
+                                        R"({"data":{"hello":")" + QByteArray(500, 'x') + R"("}})")
+            << 0 << "100 bytes"_ba;
+    QTest::addRow("server transport error")
+            << QStringList() << subscription
+            << TestHttpScript()
+                       .head(200, MultipartType)
+                       .chunk(opening)
+                       .chunk(part(R"({"payload":null,"errors":[{"message":"subgraph gone"}]})"))
+                       .chunk("--\r\n")
+                       .endChunks()
+                       .close()
+            << 0 << "subgraph gone"_ba;
+}
+
+void tst_QGraphQLCli::faults()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, document);
+    QFETCH(TestHttpScript, script);
+    QFETCH(int, resultLines);
+    QFETCH(QByteArray, message);
+
+    m_faultHandler = [script](const TestHttpRequest &) {
+        return script;
+    };
+    const CliResult result = runCli(options << m_faultServer->url().toString() << document);
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.lines.size(), resultLines);
+    QVERIFY2(result.stdErr.startsWith("qgraphql: "), result.describe());
+    QVERIFY2(result.stdErr.contains(message), result.describe());
+    QCOMPARE(result.stdErr.count('\n'), 1); // one readable line
+}
+
+void tst_QGraphQLCli::connectionRefused()
+{
+    // A port that was just free: nobody listens there.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const quint16 port = server.serverPort();
+    server.close();
+    const CliResult result = runCli({ u"http://127.0.0.1:%1/graphql"_s.arg(port), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.stdErr.toLower().contains("refused"), result.describe());
+}
+
+QTEST_GUILESS_MAIN(tst_QGraphQLCli)
+#include "tst_qgraphqlcli.moc"

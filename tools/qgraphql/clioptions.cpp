@@ -1,0 +1,201 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "clioptions.h"
+
+#include <QtCore/qcommandlineparser.h>
+#include <QtCore/qfile.h>
+#include <QtCore/qjsondocument.h>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct UsageError
+{
+    QString message;
+};
+
+[[noreturn]] void failUsage(const QString &message)
+{
+    throw UsageError { message };
+}
+
+QByteArray readFileOrStdin(const QString &path, const QString &what)
+{
+    QFile file;
+    const bool ok = path == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
+                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok)
+        failUsage(u"cannot read %1 from \"%2\": %3"_s.arg(what, path, file.errorString()));
+    return file.readAll();
+}
+
+// "@FILE" reads a file, "-" reads stdin (documents only), anything else is the value itself.
+QByteArray textArgument(const QString &value, const QString &what, bool allowStdin)
+{
+    if (value.startsWith(u'@'))
+        return readFileOrStdin(value.mid(1), what);
+    if (allowStdin && value == "-"_L1)
+        return readFileOrStdin(value, what);
+    return value.toUtf8();
+}
+
+int secondsToMs(const QString &value, const QString &option)
+{
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (!ok || !std::isfinite(seconds) || seconds < 0 || seconds > 24 * 3600 * 24)
+        failUsage(u"--%1 expects a number of seconds, got \"%2\""_s.arg(option, value));
+    const int ms = int(std::lround(seconds * 1000));
+    return seconds > 0 ? qMax(ms, 1) : 0;
+}
+
+std::pair<QByteArray, QByteArray> splitPair(const QString &value, char separator,
+                                            const QString &option, const QString &form)
+{
+    const qsizetype at = value.indexOf(QLatin1Char(separator));
+    const QByteArray name = value.left(at).trimmed().toUtf8();
+    if (at <= 0 || name.isEmpty() || name.contains(' ') || name.contains('\t'))
+        failUsage(u"--%1 expects \"%2\", got \"%3\""_s.arg(option, form, value));
+    return { name, value.mid(at + 1).trimmed().toUtf8() };
+}
+
+} // namespace
+
+CliOptions CliOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Sends a GraphQL query, mutation or subscription over HTTP and prints every result "
+            "as one line of JSON.\n\n"
+            "DOCUMENT is the GraphQL text, @FILE to read it from a file, or - for stdin. "
+            "Subscriptions use Apollo's multipart protocol and print each event as it arrives.\n"
+            "Exit status: 0 when the operation completed (GraphQL errors in results included), "
+            "1 on a transport, HTTP, protocol or timeout failure, 2 on bad usage or a document "
+            "that does not parse, 130 when interrupted.\n\n"
+            "Examples:\n"
+            "  qgraphql http://127.0.0.1:4000/graphql '{ hello }'\n"
+            "  qgraphql --variables '{\"n\": 3}' URL 'subscription ($n: Int!) { countdown(from: "
+            "$n) }'\n"
+            "  qgraphql --demo 'subscription { countdown(from: 5, intervalMs: 500) }'"_s);
+    const QCommandLineOption variables(u"variables"_s, u"Variables as a JSON object, or @FILE."_s,
+                                       u"JSON"_s);
+    const QCommandLineOption operationName(
+            u"operation-name"_s, u"The operation to run when DOCUMENT has several."_s, u"NAME"_s);
+    const QCommandLineOption header({ u"H"_s, u"header"_s },
+                                    u"Extra HTTP header \"Name: value\" (repeatable)."_s,
+                                    u"HEADER"_s);
+    const QCommandLineOption cookie({ u"b"_s, u"cookie"_s },
+                                    u"Send the cookie NAME=VALUE (repeatable)."_s, u"NAME=VALUE"_s);
+    const QCommandLineOption cookieJar(
+            u"cookie-jar"_s,
+            u"Netscape cookies.txt file (as curl's): read at start if it exists, written back "
+            "at exit with the cookies the server set."_s,
+            u"FILE"_s);
+    const QCommandLineOption timeout(
+            { u"m"_s, u"timeout"_s },
+            u"Queries and mutations: limit for the whole request. Subscriptions: limit until "
+            "the response starts. 0 (default) means none."_s,
+            u"SECONDS"_s);
+    const QCommandLineOption heartbeatTimeout(
+            u"heartbeat-timeout"_s,
+            u"Fail a subscription that receives nothing (not even a heartbeat) for this long. "
+            "0 (default) means none."_s,
+            u"SECONDS"_s);
+    const QCommandLineOption maxPartSize(
+            u"max-part-size"_s,
+            u"Largest response body or multipart part accepted (default 32 MiB)."_s, u"BYTES"_s);
+    const QCommandLineOption include({ u"i"_s, u"include"_s },
+                                     u"Print the status line and response headers to stderr."_s);
+    const QCommandLineOption demo(
+            u"demo"_s,
+            u"Start the bundled demo server on a free loopback port and use its URL; URL may "
+            "then be left out (a relative URL such as /graphql is resolved against it)."_s);
+    parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout,
+                        heartbeatTimeout, maxPartSize, include, demo });
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.addPositionalArgument(u"URL"_s,
+                                 u"The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql."_s);
+    parser.addPositionalArgument(u"DOCUMENT"_s, u"The GraphQL document, @FILE or -."_s);
+
+    CliOptions options;
+    try {
+        if (!parser.parse(arguments))
+            failUsage(parser.errorText());
+        if (parser.isSet(help) || parser.isSet(u"help-all"_s)) {
+            options.action = Action::ShowHelp;
+            options.helpText = parser.helpText();
+            return options;
+        }
+        if (parser.isSet(version)) {
+            options.action = Action::ShowVersion;
+            return options;
+        }
+
+        options.demo = parser.isSet(demo);
+        const QStringList positional = parser.positionalArguments();
+        const qsizetype wanted = options.demo && positional.size() < 2 ? 1 : 2;
+        if (positional.size() != wanted) {
+            failUsage(positional.size() < wanted
+                              ? (wanted == 2 ? u"expected URL and DOCUMENT"_s
+                                             : u"expected DOCUMENT"_s)
+                              : u"unexpected argument \"%1\""_s.arg(positional.at(wanted)));
+        }
+        if (wanted == 2) {
+            const QUrl url = QUrl::fromUserInput(positional.first());
+            const bool isHttp = url.scheme() == "http"_L1 || url.scheme() == "https"_L1;
+            if (options.demo) {
+                if (!url.isRelative() && positional.first().contains("://"_L1))
+                    failUsage(u"--demo supplies the server; give no absolute URL"_s);
+                options.urlPath = positional.first();
+            } else if (!url.isValid() || !isHttp || url.host().isEmpty()) {
+                failUsage(u"invalid URL \"%1\": expected http:// or https://"_s.arg(
+                        positional.first()));
+            }
+            options.url = options.demo ? QUrl() : url;
+        }
+        options.document
+                = QString::fromUtf8(textArgument(positional.last(), u"the document"_s, true));
+
+        if (parser.isSet(variables)) {
+            const QByteArray json = textArgument(parser.value(variables), u"variables"_s, false);
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+            if (error.error != QJsonParseError::NoError)
+                failUsage(
+                        u"--variables is not valid JSON: %1 at offset %2"_s.arg(error.errorString())
+                                .arg(error.offset));
+            if (!document.isObject())
+                failUsage(u"--variables must be a JSON object"_s);
+            options.variables = document.object();
+        }
+        options.operationName = parser.value(operationName);
+        for (const QString &value : parser.values(header))
+            options.headers.append(splitPair(value, ':', u"header"_s, u"Name: value"_s));
+        for (const QString &value : parser.values(cookie))
+            options.cookies.append(splitPair(value, '=', u"cookie"_s, u"NAME=VALUE"_s));
+        options.cookieJarPath = parser.value(cookieJar);
+        if (parser.isSet(timeout))
+            options.timeoutMs = secondsToMs(parser.value(timeout), u"timeout"_s);
+        if (parser.isSet(heartbeatTimeout))
+            options.heartbeatTimeoutMs
+                    = secondsToMs(parser.value(heartbeatTimeout), u"heartbeat-timeout"_s);
+        if (parser.isSet(maxPartSize)) {
+            bool ok = false;
+            options.maxPartSize = parser.value(maxPartSize).toLongLong(&ok);
+            if (!ok || options.maxPartSize <= 0)
+                failUsage(u"--max-part-size expects a positive number of bytes, got \"%1\""_s.arg(
+                        parser.value(maxPartSize)));
+        }
+        options.include = parser.isSet(include);
+    } catch (const UsageError &error) {
+        options.action = Action::UsageError;
+        options.usageError = error.message;
+    }
+    return options;
+}

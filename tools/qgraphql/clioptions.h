@@ -1,0 +1,43 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#ifndef CLIOPTIONS_H
+#define CLIOPTIONS_H
+
+#include <QtCore/qbytearray.h>
+#include <QtCore/qjsonobject.h>
+#include <QtCore/qlist.h>
+#include <QtCore/qstring.h>
+#include <QtCore/qstringlist.h>
+#include <QtCore/qurl.h>
+
+#include <utility>
+
+//! Everything the command line asks for, checked and read (files and stdin included), so
+//! that the run itself cannot fail on bad usage.
+struct CliOptions
+{
+    enum class Action { Run, ShowHelp, ShowVersion, UsageError };
+
+    Action action = Action::Run;
+    QString usageError; //!< for UsageError: one line naming what is wrong
+    QString helpText;
+
+    QUrl url; //!< empty with --demo: the demo server's URL is used
+    QString urlPath; //!< with --demo, a relative URL given on the command line
+    bool demo = false;
+    QString document;
+    QJsonObject variables;
+    QString operationName;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QList<std::pair<QByteArray, QByteArray>> cookies;
+    QString cookieJarPath;
+    int timeoutMs = 0;
+    int heartbeatTimeoutMs = 0;
+    qint64 maxPartSize = 0; //!< 0: the library's default
+    bool include = false;
+
+    static CliOptions parse(const QStringList &arguments);
+};
+
+#endif // CLIOPTIONS_H

@@ -1,0 +1,229 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+#include "operationrunner.h"
+
+#include "netscapecookiejar.h"
+
+#include <QtCore/qjsondocument.h>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int ExitOk = 0;
+constexpr int ExitFailure = 1;
+constexpr int ExitInterrupted = 130; // the shell's convention for SIGINT
+
+void printError(const QString &message)
+{
+    const QByteArray line = "qgraphql: " + message.toUtf8() + '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+OperationRunner::OperationRunner(const CliOptions &options, QGraphQLDocument::OperationType type,
+                                 QObject *parent)
+    : QObject(parent), m_options(options), m_type(type)
+{ }
+
+OperationRunner::~OperationRunner()
+{
+    delete m_operation; // aborts a request still running
+}
+
+void OperationRunner::start()
+{
+    if (!m_options.demo) {
+        send(m_options.url);
+        return;
+    }
+    m_demoServer = new DemoServerProcess(this);
+    connect(m_demoServer, &DemoServerProcess::ready, this, [this](const QUrl &url) {
+        send(m_options.urlPath.isEmpty() ? url : url.resolved(QUrl(m_options.urlPath)));
+    });
+    connect(m_demoServer, &DemoServerProcess::failed, this, [this](const QString &message) {
+        printError(message);
+        finish(ExitFailure);
+    });
+    m_demoServer->start();
+}
+
+void OperationRunner::interrupt()
+{
+    if (m_operation && !m_operation->isFinished()) {
+        m_operation->cancel(); // ends in onFinished() with state Cancelled
+        return;
+    }
+    printError(u"interrupted"_s);
+    finish(ExitInterrupted);
+}
+
+void OperationRunner::configureTransport(const QUrl &url)
+{
+    m_transport.setUrl(url);
+    for (const auto &[name, value] : m_options.headers)
+        m_transport.setHeader(name, value);
+    for (const auto &[name, value] : m_options.cookies)
+        m_transport.addCookie(name, value);
+    m_transport.setTimeout(m_options.timeoutMs);
+    m_transport.setHeartbeatTimeout(m_options.heartbeatTimeoutMs);
+    if (m_options.maxPartSize > 0)
+        m_transport.setMaxPartSize(m_options.maxPartSize);
+}
+
+void OperationRunner::send(const QUrl &url)
+{
+    configureTransport(url);
+    if (!m_options.cookieJarPath.isEmpty()) {
+        m_cookieJar = new NetscapeCookieJar;
+        m_transport.setCookieJar(m_cookieJar);
+        QString error;
+        if (!m_cookieJar->load(m_options.cookieJarPath, &error)) {
+            m_cookieJar = nullptr; // an unreadable jar is not overwritten at exit
+            printError(error);
+            finish(ExitFailure);
+            return;
+        }
+    }
+
+    const QGraphQLRequest request(m_options.document, m_options.variables, m_options.operationName);
+    if (m_type == QGraphQLDocument::Subscription)
+        m_operation = m_transport.subscribe(request);
+    else
+        m_operation = m_transport.execute(request);
+    connect(m_operation, &QGraphQLOperation::resultReceived, this, &OperationRunner::printResult);
+    connect(m_operation, &QGraphQLOperation::stateChanged, this,
+            [this](QGraphQLOperation::State state) {
+                if (state == QGraphQLOperation::Active && m_options.include)
+                    printResponseHead();
+            });
+    connect(m_operation, &QGraphQLOperation::finished, this, &OperationRunner::onFinished);
+}
+
+void OperationRunner::printResult(const QGraphQLResult &result)
+{
+    if (m_stdoutFailed)
+        return;
+    const QByteArray line = QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    // One line per result, flushed at once: a pipe sees every event live.
+    if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
+        || std::fflush(stdout) != 0) {
+        m_stdoutFailed = true;
+        if (m_operation)
+            m_operation->cancel();
+    }
+}
+
+void OperationRunner::printResponseHead()
+{
+    if (m_headPrinted || !m_operation || m_operation->httpStatusCode() == 0)
+        return;
+    m_headPrinted = true;
+    const int status = m_operation->httpStatusCode();
+    QByteArray head = "HTTP " + QByteArray::number(status) + ' ' + reasonPhrase(status);
+    head = head.trimmed() + '\n';
+    const auto headers = m_operation->responseHeaders();
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + '\n';
+    std::fwrite(head.constData(), 1, size_t(head.size()), stderr);
+    std::fflush(stderr);
+}
+
+void OperationRunner::onFinished()
+{
+    if (m_options.include)
+        printResponseHead();
+    switch (m_operation->state()) {
+    case QGraphQLOperation::Finished:
+        finish(ExitOk);
+        return;
+    case QGraphQLOperation::Cancelled:
+        if (m_stdoutFailed) {
+            printError(u"cannot write to stdout"_s);
+            finish(ExitFailure);
+        } else {
+            printError(u"interrupted; the request was cancelled"_s);
+            finish(ExitInterrupted);
+        }
+        return;
+    default:
+        printError(m_operation->error().message());
+        finish(ExitFailure);
+        return;
+    }
+}
+
+void OperationRunner::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_operation)
+        m_operation->deleteLater();
+    if (m_cookieJar) {
+        QString error;
+        if (!m_cookieJar->save(m_options.cookieJarPath, &error)) {
+            printError(error);
+            if (exitCode == ExitOk)
+                exitCode = ExitFailure;
+        }
+    }
+    if (m_demoServer)
+        m_demoServer->stop();
+    Q_EMIT done(exitCode);
+}
