@@ -30,7 +30,7 @@ fi
 echo "==> Building qgraphql and the demo server in $build"
 # Only what the demo needs: no tests, benchmarks or QML module (they need more packages).
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DQGRAPHQL_BUILD_TESTS=OFF -DQGRAPHQL_BUILD_BENCHMARKS=OFF -DQGRAPHQL_BUILD_QML=OFF \
+      -DQGRAPHQL_BUILD_TESTS=OFF -DQGRAPHQL_BUILD_BENCHMARKS=OFF -DQGRAPHQL_BUILD_QML=OFF -DQGRAPHQL_BUILD_EXAMPLES=OFF \
       >/dev/null
 cmake --build "$build" --target qgraphql qgraphql-demo-server
 

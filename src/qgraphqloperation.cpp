@@ -188,12 +188,16 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
     QObject::connect(reply, &QNetworkReply::finished, q, [this] { onReplyFinished(); });
-    // The manager deletes its replies when it is destroyed.
+    // The manager deletes its replies when it is destroyed. Report it from the event loop:
+    // now, the objects connected to this operation may be half destroyed themselves.
     QObject::connect(reply, &QObject::destroyed, q, [this] {
-        if (!q_func()->isFinished()) {
-            fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                        u"The network access manager was destroyed"_s));
-        }
+        QMetaObject::invokeMethod(
+                q_func(),
+                [this] {
+                    fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                                u"The network access manager was destroyed"_s));
+                },
+                Qt::QueuedConnection);
     });
 }
 
