@@ -72,6 +72,32 @@ void QQmlGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
     Q_EMIT maxPartSizeChanged();
 }
 
+void QQmlGraphQLHttpTransport::updateRetryPolicy(
+        const std::function<void(QGraphQLRetryPolicy &)> &change)
+{
+    QGraphQLRetryPolicy policy = m_transport->retryPolicy();
+    change(policy);
+    if (policy == m_transport->retryPolicy())
+        return;
+    m_transport->setRetryPolicy(policy);
+    Q_EMIT retryChanged();
+}
+
+void QQmlGraphQLHttpTransport::setRetryAttempts(int attempts)
+{
+    updateRetryPolicy([attempts](QGraphQLRetryPolicy &p) { p.setMaxAttempts(attempts); });
+}
+
+void QQmlGraphQLHttpTransport::setRetryDelay(int milliseconds)
+{
+    updateRetryPolicy([milliseconds](QGraphQLRetryPolicy &p) { p.setInitialDelay(milliseconds); });
+}
+
+void QQmlGraphQLHttpTransport::setRetryMaxDelay(int milliseconds)
+{
+    updateRetryPolicy([milliseconds](QGraphQLRetryPolicy &p) { p.setMaxDelay(milliseconds); });
+}
+
 QGraphQLHttpTransport *QQmlGraphQLHttpTransport::transport()
 {
     if (!m_managerChosen) {

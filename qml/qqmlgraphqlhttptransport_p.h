@@ -10,6 +10,8 @@
 #include <QtCore/qvariantmap.h>
 #include <QtQml/qqml.h>
 
+#include <functional>
+
 // QML: HttpTransport { url; headers; cookies; timeout; heartbeatTimeout; maxPartSize }
 // Wraps one QGraphQLHttpTransport. Requests go through the QML engine's network access
 // manager, so cookies are shared with XMLHttpRequest and the application's
@@ -25,6 +27,9 @@ class QQmlGraphQLHttpTransport : public QObject
     Q_PROPERTY(int heartbeatTimeout READ heartbeatTimeout WRITE setHeartbeatTimeout NOTIFY
                        heartbeatTimeoutChanged)
     Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
+    Q_PROPERTY(int retryAttempts READ retryAttempts WRITE setRetryAttempts NOTIFY retryChanged)
+    Q_PROPERTY(int retryDelay READ retryDelay WRITE setRetryDelay NOTIFY retryChanged)
+    Q_PROPERTY(int retryMaxDelay READ retryMaxDelay WRITE setRetryMaxDelay NOTIFY retryChanged)
 
 public:
     explicit QQmlGraphQLHttpTransport(QObject *parent = nullptr);
@@ -42,6 +47,15 @@ public:
     qint64 maxPartSize() const { return m_transport->maxPartSize(); }
     void setMaxPartSize(qint64 bytes);
 
+    //! Subscriptions resubscribe up to retryAttempts times after a network failure (0, the
+    //! default, turns it off), waiting retryDelay ms, doubling up to retryMaxDelay ms.
+    int retryAttempts() const { return m_transport->retryPolicy().maxAttempts(); }
+    void setRetryAttempts(int attempts);
+    int retryDelay() const { return m_transport->retryPolicy().initialDelay(); }
+    void setRetryDelay(int milliseconds);
+    int retryMaxDelay() const { return m_transport->retryPolicy().maxDelay(); }
+    void setRetryMaxDelay(int milliseconds);
+
     //! The C++ transport, with the QML engine's network access manager once there is one.
     QGraphQLHttpTransport *transport();
 
@@ -52,10 +66,13 @@ Q_SIGNALS:
     void timeoutChanged();
     void heartbeatTimeoutChanged();
     void maxPartSizeChanged();
+    void retryChanged();
     //! Any setting changed: running operations keep the settings they started with.
     void settingsChanged();
 
 private:
+    void updateRetryPolicy(const std::function<void(QGraphQLRetryPolicy &)> &change);
+
     QGraphQLHttpTransport *m_transport;
     QVariantMap m_headers;
     QVariantMap m_cookies;

@@ -3,6 +3,8 @@
 
 #include "qqmlgraphqlsubscription_p.h"
 
+#include <QGraphQL/qgraphqlsubscription.h>
+
 QQmlGraphQLSubscription::QQmlGraphQLSubscription(QObject *parent) : QQmlGraphQLOperationBase(parent)
 { }
 
@@ -43,7 +45,7 @@ void QQmlGraphQLSubscription::requestChanged()
 void QQmlGraphQLSubscription::subscribe()
 {
     setErrorString({});
-    QGraphQLOperation *subscription = startOperation(true);
+    auto *subscription = static_cast<QGraphQLSubscription *>(startOperation(true));
     if (!subscription) {
         setStatus(Error);
         Q_EMIT finished();
@@ -54,6 +56,12 @@ void QQmlGraphQLSubscription::subscribe()
             [this](QGraphQLOperation::State state) {
                 if (state == QGraphQLOperation::Active)
                     setStatus(Active);
+                else if (state == QGraphQLOperation::Connecting)
+                    setStatus(Connecting);
+            });
+    connect(subscription, &QGraphQLSubscription::reconnecting, this,
+            [this](int attempt, int delay, const QGraphQLTransportError &error) {
+                Q_EMIT reconnecting(attempt, delay, error.message());
             });
     connect(subscription, &QGraphQLOperation::resultReceived, this,
             [this](const QGraphQLResult &result) {

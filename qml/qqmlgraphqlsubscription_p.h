@@ -46,6 +46,9 @@ Q_SIGNALS:
     //! The stream ended, for any reason: the server finished it, it failed, or active was set
     //! to false. Not emitted when a change of query or variables resubscribes.
     void finished();
+    //! The stream failed for a network reason and resubscribes in \a delay ms (attempt number
+    //! \a attempt) because the transport's retryAttempts allows it; status is Connecting.
+    void reconnecting(int attempt, int delay, const QString &errorString);
 
 protected:
     void requestChanged() override;

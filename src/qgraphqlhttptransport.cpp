@@ -40,6 +40,7 @@ QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind)
     if (kind == QGraphQLOperationPrivate::Kind::Subscribe) {
         settings.accept = subscriptionAccept;
         settings.heartbeatTimeout = heartbeatTimeout;
+        settings.retryPolicy = retryPolicy;
         if (url.scheme() == "http"_L1)
             settings.connectionKey = acquireConnectionKey();
     } else {
@@ -53,6 +54,12 @@ void QGraphQLHttpTransportPrivate::recordResponse(int statusCode,
 {
     lastStatusCode = statusCode;
     lastHeaders = h;
+}
+
+void QGraphQLHttpTransportPrivate::refreshCredentials(QGraphQLOperationSettings *settings) const
+{
+    settings->headers = headers;
+    settings->cookies = cookies;
 }
 
 QByteArray QGraphQLHttpTransportPrivate::acquireConnectionKey()
@@ -245,6 +252,20 @@ void QGraphQLHttpTransport::setSubscriptionAccept(const QByteArray &accept)
 QByteArray QGraphQLHttpTransport::defaultSubscriptionAccept()
 {
     return "multipart/mixed;subscriptionSpec=\"1.0\", application/json"_ba;
+}
+
+QGraphQLRetryPolicy QGraphQLHttpTransport::retryPolicy() const
+{
+    return d_func()->retryPolicy;
+}
+
+void QGraphQLHttpTransport::setRetryPolicy(const QGraphQLRetryPolicy &policy)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->retryPolicy == policy)
+        return;
+    d->retryPolicy = policy;
+    Q_EMIT retryPolicyChanged();
 }
 
 #ifndef QT_NO_SSL

@@ -7,6 +7,7 @@
 #include <QGraphQL/qgraphqlglobal.h>
 #include <QGraphQL/qgraphqlreply.h>
 #include <QGraphQL/qgraphqlrequest.h>
+#include <QGraphQL/qgraphqlretrypolicy.h>
 #include <QGraphQL/qgraphqlsubscription.h>
 
 #include <QtCore/qhash.h>
@@ -43,6 +44,8 @@ class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
     Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
     Q_PROPERTY(QByteArray subscriptionAccept READ subscriptionAccept WRITE setSubscriptionAccept
                        NOTIFY subscriptionAcceptChanged)
+    Q_PROPERTY(QGraphQLRetryPolicy retryPolicy READ retryPolicy WRITE setRetryPolicy NOTIFY
+                       retryPolicyChanged)
 
 public:
     static constexpr qint64 DefaultMaxPartSize = 32 * 1024 * 1024;
@@ -100,6 +103,11 @@ public:
     void setSubscriptionAccept(const QByteArray &accept);
     static QByteArray defaultSubscriptionAccept();
 
+    //! Resubscribing after network failures; off by default. See QGraphQLRetryPolicy and
+    //! QGraphQLSubscription::reconnecting(). Queries and mutations are never retried.
+    QGraphQLRetryPolicy retryPolicy() const;
+    void setRetryPolicy(const QGraphQLRetryPolicy &policy);
+
 #ifndef QT_NO_SSL
     //! TLS settings for https URLs. Peers are verified by default; supply a configuration
     //! with your own CA certificates to trust a private CA.
@@ -124,6 +132,7 @@ Q_SIGNALS:
     void heartbeatTimeoutChanged();
     void maxPartSizeChanged();
     void subscriptionAcceptChanged();
+    void retryPolicyChanged();
 
 private:
     Q_DISABLE_COPY_MOVE(QGraphQLHttpTransport)

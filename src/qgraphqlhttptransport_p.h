@@ -25,6 +25,8 @@ public:
     QNetworkAccessManager *manager() const;
     QGraphQLOperationSettings settingsFor(QGraphQLOperationPrivate::Kind kind);
     void recordResponse(int statusCode, const QList<QNetworkReply::RawHeaderPair> &headers);
+    //! Headers and cookies as they are now, for a retry.
+    void refreshCredentials(QGraphQLOperationSettings *settings) const;
 
     // QNAM keeps at most six connections per host and queues the rest, so long-lived streams
     // would starve queries and each other. Each running subscription gets a key of its own
@@ -50,6 +52,7 @@ public:
 #ifndef QT_NO_SSL
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
+    QGraphQLRetryPolicy retryPolicy;
     int lastStatusCode = 0;
     QList<QNetworkReply::RawHeaderPair> lastHeaders;
     QList<bool> connectionKeysInUse;

@@ -57,6 +57,7 @@ QGraphQLOperationPrivate::QGraphQLOperationPrivate(Kind kind, const QGraphQLRequ
 {
     m_timeoutTimer.setSingleShot(true);
     m_heartbeatTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
 }
 
 QGraphQLOperationPrivate::~QGraphQLOperationPrivate()
@@ -89,10 +90,8 @@ void QGraphQLOperationPrivate::start()
                 u"Heartbeat timeout: nothing received from the server for %1 ms"_s.arg(
                         settings.heartbeatTimeout)));
     });
-    if (settings.timeout > 0)
-        m_timeoutTimer.start(settings.timeout);
-    if (kind == Kind::Subscribe && settings.heartbeatTimeout > 0)
-        m_heartbeatTimer.start(settings.heartbeatTimeout);
+    QObject::connect(&m_retryTimer, &QTimer::timeout, q, [this] { retry(); });
+    startTimers();
 
     if (!settings.url.isValid() || settings.url.isRelative()) {
         // Report asynchronously: the caller has not connected to the signals yet.
@@ -107,6 +106,14 @@ void QGraphQLOperationPrivate::start()
         return;
     }
     send(settings.url);
+}
+
+void QGraphQLOperationPrivate::startTimers()
+{
+    if (settings.timeout > 0)
+        m_timeoutTimer.start(settings.timeout);
+    if (kind == Kind::Subscribe && settings.heartbeatTimeout > 0)
+        m_heartbeatTimer.start(settings.heartbeatTimeout);
 }
 
 QNetworkRequest QGraphQLOperationPrivate::buildRequest(const QUrl &url) const
@@ -245,6 +252,8 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
                                   .arg(httpStatusCode)));
         return;
     }
+    if (m_bodyMode != BodyMode::HttpError)
+        m_retryAttempt = 0; // a response that starts well ends a series of retries
     state = QGraphQLOperation::Active;
     QPointer<QGraphQLOperation> guard(q);
     Q_EMIT q->stateChanged(state);
@@ -489,9 +498,49 @@ void QGraphQLOperationPrivate::fail(QGraphQLTransportError failure)
         return;
     if (failure.httpStatusCode() == 0)
         failure.setHttpStatusCode(httpStatusCode);
+    if (scheduleRetry(failure))
+        return;
     error = failure;
     qCDebug(lcGraphQLTransport) << "failed:" << error;
     finish(QGraphQLOperation::Failed);
+}
+
+bool QGraphQLOperationPrivate::scheduleRetry(const QGraphQLTransportError &failure)
+{
+    Q_Q(QGraphQLOperation);
+    const QGraphQLRetryPolicy &policy = settings.retryPolicy;
+    if (kind != Kind::Subscribe || m_retryAttempt >= policy.maxAttempts()
+        || !QGraphQLRetryPolicy::isRetryable(failure))
+        return false;
+    m_timeoutTimer.stop();
+    m_heartbeatTimer.stop();
+    detachReply();
+    const int attempt = ++m_retryAttempt;
+    const int delay = policy.delayFor(attempt);
+    qCDebug(lcGraphQLTransport) << "retry" << attempt << "in" << delay << "ms after" << failure;
+    m_retryTimer.start(delay);
+    QPointer<QGraphQLOperation> guard(q);
+    if (state != QGraphQLOperation::Connecting) {
+        state = QGraphQLOperation::Connecting;
+        Q_EMIT q->stateChanged(state);
+        if (!guard)
+            return true;
+    }
+    // Slots may refresh the transport's headers (a new token): retry() reads them again.
+    Q_EMIT static_cast<QGraphQLSubscription *>(q)->reconnecting(attempt, delay, failure);
+    return true;
+}
+
+void QGraphQLOperationPrivate::retry()
+{
+    if (m_transport)
+        m_transport->d_func()->refreshCredentials(&settings);
+    m_credentialsAllowed = true;
+    m_redirects = 0;
+    httpStatusCode = 0;
+    responseHeaders.clear();
+    startTimers();
+    send(settings.url);
 }
 
 void QGraphQLOperationPrivate::complete()
@@ -505,6 +554,7 @@ void QGraphQLOperationPrivate::finish(QGraphQLOperation::State finalState)
     state = finalState;
     m_timeoutTimer.stop();
     m_heartbeatTimer.stop();
+    m_retryTimer.stop();
     detachReply(); // before anything is emitted: no reply signal can re-enter from here on
     releaseConnectionKey();
 

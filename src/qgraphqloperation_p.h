@@ -11,6 +11,7 @@
 //
 
 #include "qgraphqloperation.h"
+#include "qgraphqlretrypolicy.h"
 #include "private/qgraphqlmultipartdecoder_p.h"
 
 #include <QtCore/qpointer.h>
@@ -45,6 +46,7 @@ struct QGraphQLOperationSettings
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
     QByteArray connectionKey; // separates subscriptions' connections from the shared pool
+    QGraphQLRetryPolicy retryPolicy;
 };
 
 // One HTTP exchange: sends the POST, follows redirects, reads the response as it arrives,
@@ -67,7 +69,7 @@ public:
     QGraphQLOperation *q_ptr = nullptr;
     const Kind kind;
     const QGraphQLRequest request;
-    const QGraphQLOperationSettings settings;
+    QGraphQLOperationSettings settings; // headers and cookies are refreshed before a retry
 
     QGraphQLOperation::State state = QGraphQLOperation::Connecting;
     QGraphQLTransportError error;
@@ -92,6 +94,9 @@ private:
     void finishHttpError();
     void finishStreamEarly();
     void fail(QGraphQLTransportError error);
+    bool scheduleRetry(const QGraphQLTransportError &error);
+    void retry();
+    void startTimers();
     void complete();
     void finish(QGraphQLOperation::State finalState);
     void detachReply();
@@ -102,6 +107,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeoutTimer;
     QTimer m_heartbeatTimer;
+    QTimer m_retryTimer;
+    int m_retryAttempt = 0; // attempts since the last response that started well
     BodyMode m_bodyMode = BodyMode::None;
     QByteArray m_body;
     std::optional<QGraphQLMultipartDecoder> m_decoder;

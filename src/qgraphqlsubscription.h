@@ -23,6 +23,14 @@ class QGRAPHQL_EXPORT QGraphQLSubscription : public QGraphQLOperation
 public:
     ~QGraphQLSubscription() override;
 
+Q_SIGNALS:
+    //! With a retry policy (QGraphQLHttpTransport::setRetryPolicy()): the stream failed with
+    //! \a error, a retryable failure, and attempt number \a attempt starts in \a delay ms.
+    //! The state is Connecting meanwhile. Slots may change the transport's headers or cookies
+    //! (a refreshed token): the attempt sends them. Results keep coming through
+    //! resultReceived(); finished() comes only once the retries succeed to the end or give up.
+    void reconnecting(int attempt, int delay, const QGraphQLTransportError &error);
+
 private:
     explicit QGraphQLSubscription(std::unique_ptr<QGraphQLOperationPrivate> d);
     friend class QGraphQLHttpTransport;

@@ -166,6 +166,7 @@ private Q_SLOTS:
     void faults_data();
     void faults();
     void connectionRefused();
+    void retryResubscribes();
 
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
@@ -807,6 +808,38 @@ void tst_QGraphQLCli::connectionRefused()
     VERIFY_RUN(result);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.stdErr.toLower().contains("refused"), result.describe());
+}
+
+void tst_QGraphQLCli::retryResubscribes()
+{
+    m_faultServer->requests.clear();
+    m_faultHandler = [this](const TestHttpRequest &) {
+        if (m_faultServer->requests.size() == 1) // streams one result, then the connection drops
+            return TestHttpScript()
+                    .head(200, MultipartType)
+                    .chunk("\r\n--graphql" + part(R"({"payload":{"data":{"n":1}}})"))
+                    .wait(50)
+                    .abort();
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("\r\n--graphql" + part(R"({"payload":{"data":{"n":2}}})") + "--\r\n")
+                .endChunks()
+                .close();
+    };
+    const CliResult result = runCli(
+            { u"--retry"_s, u"3"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines,
+             (QList<QByteArray> { R"({"data":{"n":1}})"_ba, R"({"data":{"n":2}})"_ba }));
+    QVERIFY2(result.stdErr.contains("reconnecting in"), result.describe());
+    QVERIFY2(result.stdErr.contains("attempt 1 of 3"), result.describe());
+    QCOMPARE(m_faultServer->requests.size(), 2);
+
+    const CliResult refused = runCli(
+            { u"--retry"_s, u"x"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
+    VERIFY_RUN(refused);
+    QCOMPARE(refused.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

@@ -109,6 +109,12 @@ CliOptions CliOptions::parse(const QStringList &arguments)
     const QCommandLineOption maxPartSize(
             u"max-part-size"_s,
             u"Largest response body or multipart part accepted (default 32 MiB)."_s, u"BYTES"_s);
+    const QCommandLineOption retry(
+            u"retry"_s,
+            u"Subscriptions: resubscribe up to N times after a network failure (refused, reset, "
+            "stream cut, timeout, HTTP 502/503/504), with exponential backoff. 0 (default) "
+            "means never."_s,
+            u"N"_s);
     const QCommandLineOption include({ u"i"_s, u"include"_s },
                                      u"Print the status line and response headers to stderr."_s);
     const QCommandLineOption demo(
@@ -116,7 +122,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"Start the bundled demo server on a free loopback port and use its URL; URL may "
             "then be left out (a relative URL such as /graphql is resolved against it)."_s);
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout,
-                        heartbeatTimeout, maxPartSize, include, demo });
+                        heartbeatTimeout, maxPartSize, retry, include, demo });
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(u"URL"_s,
@@ -191,6 +197,13 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             if (!ok || options.maxPartSize <= 0)
                 failUsage(u"--max-part-size expects a positive number of bytes, got \"%1\""_s.arg(
                         parser.value(maxPartSize)));
+        }
+        if (parser.isSet(retry)) {
+            bool ok = false;
+            options.retries = parser.value(retry).toInt(&ok);
+            if (!ok || options.retries < 0)
+                failUsage(u"--retry expects a number of attempts, got \"%1\""_s.arg(
+                        parser.value(retry)));
         }
         options.include = parser.isSet(include);
     } catch (const UsageError &error) {

@@ -34,6 +34,7 @@ struct CliOptions
     QString cookieJarPath;
     int timeoutMs = 0;
     int heartbeatTimeoutMs = 0;
+    int retries = 0; // subscriptions: attempts after a network failure
     qint64 maxPartSize = 0; //!< 0: the library's default
     bool include = false;
 

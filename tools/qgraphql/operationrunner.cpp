@@ -124,6 +124,7 @@ void OperationRunner::configureTransport(const QUrl &url)
     m_transport.setHeartbeatTimeout(m_options.heartbeatTimeoutMs);
     if (m_options.maxPartSize > 0)
         m_transport.setMaxPartSize(m_options.maxPartSize);
+    m_transport.setRetryPolicy(QGraphQLRetryPolicy(m_options.retries));
 }
 
 void OperationRunner::send(const QUrl &url)
@@ -142,10 +143,21 @@ void OperationRunner::send(const QUrl &url)
     }
 
     const QGraphQLRequest request(m_options.document, m_options.variables, m_options.operationName);
-    if (m_type == QGraphQLDocument::Subscription)
-        m_operation = m_transport.subscribe(request);
-    else
+    if (m_type == QGraphQLDocument::Subscription) {
+        auto *subscription = m_transport.subscribe(request);
+        connect(subscription, &QGraphQLSubscription::reconnecting, this,
+                [this](int attempt, int delay, const QGraphQLTransportError &error) {
+                    printError(
+                            u"%1; reconnecting in %2 ms (attempt %3 of %4)"_s.arg(error.message())
+                                    .arg(delay)
+                                    .arg(attempt)
+                                    .arg(m_options.retries));
+                    m_headPrinted = false; // --include shows the next response's head too
+                });
+        m_operation = subscription;
+    } else {
         m_operation = m_transport.execute(request);
+    }
     connect(m_operation, &QGraphQLOperation::resultReceived, this, &OperationRunner::printResult);
     connect(m_operation, &QGraphQLOperation::stateChanged, this,
             [this](QGraphQLOperation::State state) {

@@ -126,6 +126,11 @@ private Q_SLOTS:
     void b14_deleteLaterFromResultSlot();
     void b15_queryNotDelayedByOpenSubscriptions();
     void transportDestroyedWhileRunning();
+    void retryAfterNetworkFailuresWithFreshHeaders();
+    void retryGivesUpAfterMaxAttempts();
+    void noRetryForProtocolErrors();
+    void cancelDuringRetryDelay();
+    void retryPolicyDelays();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -843,6 +848,143 @@ void tst_QGraphQLSubscription::transportDestroyedWhileRunning()
     QVERIFY2(probe->operation->error().message().contains("destroyed"_L1),
              qPrintable(probe->operation->error().message()));
     QTRY_COMPARE(m_server->disconnections(), 1);
+}
+
+static QGraphQLRetryPolicy fastRetries(int attempts)
+{
+    QGraphQLRetryPolicy policy(attempts);
+    policy.setInitialDelay(50);
+    policy.setJitter(0);
+    return policy;
+}
+
+void tst_QGraphQLSubscription::retryAfterNetworkFailuresWithFreshHeaders()
+{
+    m_server->setHandler([this](const TestHttpRequest &) {
+        switch (m_server->requests.size()) {
+        case 1: // streams, then the connection drops
+            return TestHttpScript()
+                    .head(200, MultipartType)
+                    .chunk(routerStart() + routerPart(payload(1)))
+                    .wait(50)
+                    .abort();
+        case 2: // a gateway that is briefly unavailable
+            return TestHttpScript().respond(503, "text/plain", "try again");
+        default:
+            return TestHttpScript()
+                    .head(200, MultipartType)
+                    .chunk(routerStart() + routerPart(payload(2)) + routerEnd())
+                    .endChunks()
+                    .close();
+        }
+    });
+    m_transport->setRetryPolicy(fastRetries(2));
+    m_transport->setHeader("Authorization", "Bearer 0");
+    Probe *probe = subscribe();
+    auto *subscription = qobject_cast<QGraphQLSubscription *>(probe->operation.get());
+    QSignalSpy reconnecting(subscription, &QGraphQLSubscription::reconnecting);
+    connect(subscription, &QGraphQLSubscription::reconnecting, this,
+            [this](int attempt, int delay, const QGraphQLTransportError &error) {
+                QCOMPARE(delay, 50 * (attempt == 1 ? 1 : 2));
+                QCOMPARE(error.kind(),
+                         attempt == 1 ? QGraphQLTransportError::NetworkError
+                                      : QGraphQLTransportError::HttpStatusError);
+                m_transport->setHeader("Authorization", "Bearer " + QByteArray::number(attempt));
+            });
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
+    QCOMPARE(probe->errors.size(), 0);
+    QCOMPARE(reconnecting.size(), 2);
+    QCOMPARE(reconnecting.at(0).at(0).toInt(), 1); // a good start resets the count...
+    QCOMPARE(reconnecting.at(1).at(0).toInt(), 2); // ...a failed attempt does not
+    QCOMPARE(m_server->requests.size(), 3);
+    QCOMPARE(m_server->requests.at(0).header("Authorization"), "Bearer 0");
+    QCOMPARE(m_server->requests.at(1).header("Authorization"), "Bearer 1");
+    QCOMPARE(m_server->requests.at(2).header("Authorization"), "Bearer 2");
+}
+
+void tst_QGraphQLSubscription::retryGivesUpAfterMaxAttempts()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(503, "text/plain", "down");
+    });
+    m_transport->setRetryPolicy(fastRetries(2));
+    Probe *probe = subscribe();
+    QSignalSpy reconnecting(qobject_cast<QGraphQLSubscription *>(probe->operation.get()),
+                            &QGraphQLSubscription::reconnecting);
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Failed);
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(probe->operation->error().httpStatusCode(), 503);
+    QCOMPARE(probe->errors.size(), 1);
+    QCOMPARE(reconnecting.size(), 2);
+    QCOMPARE(m_server->requests.size(), 3);
+}
+
+void tst_QGraphQLSubscription::noRetryForProtocolErrors()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart("{broken") + routerPart(payload(2)))
+                .stall();
+    });
+    m_transport->setRetryPolicy(fastRetries(3));
+    Probe *probe = subscribe();
+    QSignalSpy reconnecting(qobject_cast<QGraphQLSubscription *>(probe->operation.get()),
+                            &QGraphQLSubscription::reconnecting);
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::ProtocolError);
+    QCOMPARE(reconnecting.size(), 0);
+    QCOMPARE(m_server->requests.size(), 1);
+}
+
+void tst_QGraphQLSubscription::cancelDuringRetryDelay()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript().respond(503, "text/plain", "down");
+    });
+    QGraphQLRetryPolicy policy(5);
+    policy.setInitialDelay(60000);
+    m_transport->setRetryPolicy(policy);
+    Probe *probe = subscribe();
+    QSignalSpy reconnecting(qobject_cast<QGraphQLSubscription *>(probe->operation.get()),
+                            &QGraphQLSubscription::reconnecting);
+    QTRY_COMPARE(reconnecting.size(), 1);
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Connecting);
+    probe->operation->cancel();
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Cancelled);
+    QCOMPARE(probe->finished.size(), 1);
+    QTest::qWait(100);
+    QCOMPARE(m_server->requests.size(), 1);
+}
+
+void tst_QGraphQLSubscription::retryPolicyDelays()
+{
+    QGraphQLRetryPolicy policy(10);
+    policy.setInitialDelay(100);
+    policy.setMaxDelay(1000);
+    policy.setJitter(0);
+    QCOMPARE(policy.delayFor(1), 100);
+    QCOMPARE(policy.delayFor(2), 200);
+    QCOMPARE(policy.delayFor(4), 800);
+    QCOMPARE(policy.delayFor(5), 1000);
+    policy.setJitter(0.5);
+    for (int i = 0; i < 100; ++i) {
+        const int delay = policy.delayFor(2);
+        QVERIFY2(delay >= 100 && delay <= 300, qPrintable(QString::number(delay)));
+    }
+    QVERIFY(!QGraphQLRetryPolicy().isEnabled());
+    QGraphQLTransportError http(QGraphQLTransportError::HttpStatusError, u"HTTP 503"_s);
+    http.setHttpStatusCode(503);
+    QVERIFY(QGraphQLRetryPolicy::isRetryable(http));
+    http.setHttpStatusCode(400);
+    QVERIFY(!QGraphQLRetryPolicy::isRetryable(http));
+    QVERIFY(!QGraphQLRetryPolicy::isRetryable(
+            QGraphQLTransportError(QGraphQLTransportError::ServerError, u"x"_s)));
+    QVERIFY(!QGraphQLRetryPolicy::isRetryable(
+            QGraphQLTransportError(QGraphQLTransportError::Cancelled, u"x"_s)));
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLSubscription)

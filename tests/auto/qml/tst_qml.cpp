@@ -82,6 +82,16 @@ TestHttpScript answer(const TestHttpRequest &request)
                         QJsonObject { { "data"_L1, QJsonObject { { "echo"_L1, variables } } } })
                         .toJson(QJsonDocument::Compact));
     }
+    if (query.contains("flaky"_L1)) { // 503 once per connection key, then a short stream
+        static int calls = 0;
+        if (++calls % 2 == 1)
+            return TestHttpScript().respond(503, "text/plain", "warming up");
+        return TestHttpScript()
+                .head(200, multipart)
+                .chunk("\r\n--graphql" + part(payload({ { "flaky"_L1, calls } })) + "--\r\n")
+                .endChunks()
+                .close();
+    }
     if (query.contains("broken"_L1))
         return TestHttpScript().respond(500, "text/plain", "database on fire");
     return TestHttpScript().respond(200, "application/json",

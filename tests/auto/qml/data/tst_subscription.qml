@@ -134,6 +134,21 @@ TestCase {
         compare(sub.data.countdown, 0)
     }
 
+    HttpTransport { id: retryingApi; url: testServer.url; retryAttempts: 2; retryDelay: 20 }
+
+    function test_retryAfterNetworkFailure() {
+        const sub = makeSubscription({ query: "subscription { flaky }", transport: retryingApi })
+        const reconnecting = spy(sub, "reconnecting")
+        const finished = spy(sub, "finished")
+        sub.active = true
+        finished.wait(5000)
+        compare(reconnecting.count, 1)
+        compare(reconnecting.signalArguments[0][0], 1)
+        verify(reconnecting.signalArguments[0][2].indexOf("503") >= 0)
+        compare(sub.status, Subscription.Finished)
+        verify(sub.data.flaky > 0)
+    }
+
     function test_missingTransportIsAnError() {
         const sub = makeSubscription({ query: "subscription { countdown }", transport: null })
         sub.active = true
