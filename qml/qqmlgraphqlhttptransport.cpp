@@ -72,6 +72,20 @@ void QQmlGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
     Q_EMIT maxPartSizeChanged();
 }
 
+QQmlGraphQLHttpTransport::SubscriptionProtocol
+QQmlGraphQLHttpTransport::subscriptionProtocol() const
+{
+    return SubscriptionProtocol(m_transport->subscriptionProtocol());
+}
+
+void QQmlGraphQLHttpTransport::setSubscriptionProtocol(SubscriptionProtocol protocol)
+{
+    if (protocol == subscriptionProtocol())
+        return;
+    m_transport->setSubscriptionProtocol(QGraphQLHttpTransport::SubscriptionProtocol(protocol));
+    Q_EMIT subscriptionProtocolChanged();
+}
+
 void QQmlGraphQLHttpTransport::updateRetryPolicy(
         const std::function<void(QGraphQLRetryPolicy &)> &change)
 {

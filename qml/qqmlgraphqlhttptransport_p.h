@@ -27,11 +27,17 @@ class QQmlGraphQLHttpTransport : public QObject
     Q_PROPERTY(int heartbeatTimeout READ heartbeatTimeout WRITE setHeartbeatTimeout NOTIFY
                        heartbeatTimeoutChanged)
     Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
+    Q_PROPERTY(SubscriptionProtocol subscriptionProtocol READ subscriptionProtocol WRITE
+                       setSubscriptionProtocol NOTIFY subscriptionProtocolChanged)
     Q_PROPERTY(int retryAttempts READ retryAttempts WRITE setRetryAttempts NOTIFY retryChanged)
     Q_PROPERTY(int retryDelay READ retryDelay WRITE setRetryDelay NOTIFY retryChanged)
     Q_PROPERTY(int retryMaxDelay READ retryMaxDelay WRITE setRetryMaxDelay NOTIFY retryChanged)
 
 public:
+    //! As QGraphQLHttpTransport::SubscriptionProtocol.
+    enum SubscriptionProtocol { Multipart, ServerSentEvents, Auto };
+    Q_ENUM(SubscriptionProtocol)
+
     explicit QQmlGraphQLHttpTransport(QObject *parent = nullptr);
 
     QUrl url() const { return m_transport->url(); }
@@ -46,6 +52,9 @@ public:
     void setHeartbeatTimeout(int milliseconds);
     qint64 maxPartSize() const { return m_transport->maxPartSize(); }
     void setMaxPartSize(qint64 bytes);
+
+    SubscriptionProtocol subscriptionProtocol() const;
+    void setSubscriptionProtocol(SubscriptionProtocol protocol);
 
     //! Subscriptions resubscribe up to retryAttempts times after a network failure (0, the
     //! default, turns it off), waiting retryDelay ms, doubling up to retryMaxDelay ms.
@@ -67,6 +76,7 @@ Q_SIGNALS:
     void heartbeatTimeoutChanged();
     void maxPartSizeChanged();
     void retryChanged();
+    void subscriptionProtocolChanged();
     //! Any setting changed: running operations keep the settings they started with.
     void settingsChanged();
 

@@ -5,6 +5,7 @@
 #include "qgraphqlhttptransport_p.h"
 
 #include <QtNetwork/qnetworkaccessmanager.h>
+#include <QtCore/qregularexpression.h>
 #include <QtNetwork/qnetworkcookiejar.h>
 
 using namespace Qt::StringLiterals;
@@ -25,8 +26,17 @@ QNetworkAccessManager *QGraphQLHttpTransportPrivate::manager() const
     return ownManager;
 }
 
+// @defer or @stream outside comments and strings, by a rough scan: a false positive only
+// changes the Accept header.
+bool QGraphQLHttpTransportPrivate::usesIncrementalDelivery(const QString &query)
+{
+    static const QRegularExpression directive(u"@(defer|stream)\\b"_s);
+    return query.contains(directive);
+}
+
 QGraphQLOperationSettings
-QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind)
+QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind,
+                                          const QGraphQLRequest &request)
 {
     QGraphQLOperationSettings settings;
     settings.url = url;
@@ -38,13 +48,15 @@ QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind)
     settings.sslConfiguration = sslConfiguration;
 #endif
     if (kind == QGraphQLOperationPrivate::Kind::Subscribe) {
-        settings.accept = subscriptionAccept;
+        settings.accept = q_func()->subscriptionAccept();
         settings.heartbeatTimeout = heartbeatTimeout;
         settings.retryPolicy = retryPolicy;
         if (url.scheme() == "http"_L1)
             settings.connectionKey = acquireConnectionKey();
     } else {
-        settings.accept = ExecuteAccept;
+        settings.accept = usesIncrementalDelivery(request.query())
+                ? QGraphQLHttpTransport::incrementalAccept()
+                : QByteArray(ExecuteAccept);
     }
     return settings;
 }
@@ -234,24 +246,59 @@ void QGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
     Q_EMIT maxPartSizeChanged();
 }
 
+QGraphQLHttpTransport::SubscriptionProtocol QGraphQLHttpTransport::subscriptionProtocol() const
+{
+    return d_func()->subscriptionProtocol;
+}
+
+void QGraphQLHttpTransport::setSubscriptionProtocol(SubscriptionProtocol protocol)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->subscriptionProtocol == protocol)
+        return;
+    const QByteArray accept = subscriptionAccept();
+    d->subscriptionProtocol = protocol;
+    Q_EMIT subscriptionProtocolChanged();
+    if (subscriptionAccept() != accept)
+        Q_EMIT subscriptionAcceptChanged();
+}
+
 QByteArray QGraphQLHttpTransport::subscriptionAccept() const
 {
-    return d_func()->subscriptionAccept;
+    Q_D(const QGraphQLHttpTransport);
+    return d->subscriptionAcceptOverride.isEmpty()
+            ? defaultSubscriptionAccept(d->subscriptionProtocol)
+            : d->subscriptionAcceptOverride;
 }
 
 void QGraphQLHttpTransport::setSubscriptionAccept(const QByteArray &accept)
 {
     Q_D(QGraphQLHttpTransport);
-    const QByteArray value = accept.isEmpty() ? defaultSubscriptionAccept() : accept;
-    if (d->subscriptionAccept == value)
+    if (d->subscriptionAcceptOverride == accept)
         return;
-    d->subscriptionAccept = value;
-    Q_EMIT subscriptionAcceptChanged();
+    const QByteArray before = subscriptionAccept();
+    d->subscriptionAcceptOverride = accept;
+    if (subscriptionAccept() != before)
+        Q_EMIT subscriptionAcceptChanged();
 }
 
-QByteArray QGraphQLHttpTransport::defaultSubscriptionAccept()
+QByteArray QGraphQLHttpTransport::defaultSubscriptionAccept(SubscriptionProtocol protocol)
 {
+    switch (protocol) {
+    case ServerSentEvents:
+        return "text/event-stream, application/json"_ba;
+    case Auto:
+        return "multipart/mixed;subscriptionSpec=\"1.0\", text/event-stream, application/json"_ba;
+    case Multipart:
+        break;
+    }
     return "multipart/mixed;subscriptionSpec=\"1.0\", application/json"_ba;
+}
+
+QByteArray QGraphQLHttpTransport::incrementalAccept()
+{
+    return "multipart/mixed;incrementalSpec=v0.2, multipart/mixed;deferSpec=20220824, "
+           "application/graphql-response+json, application/json"_ba;
 }
 
 QGraphQLRetryPolicy QGraphQLHttpTransport::retryPolicy() const
@@ -296,7 +343,7 @@ QGraphQLReply *QGraphQLHttpTransport::execute(const QGraphQLRequest &request)
     Q_D(QGraphQLHttpTransport);
     using Kind = QGraphQLOperationPrivate::Kind;
     auto *reply = new QGraphQLReply(std::make_unique<QGraphQLOperationPrivate>(
-            Kind::Execute, request, d->settingsFor(Kind::Execute), d->manager(), this));
+            Kind::Execute, request, d->settingsFor(Kind::Execute, request), d->manager(), this));
     reply->d_func()->start();
     return reply;
 }
@@ -306,7 +353,8 @@ QGraphQLSubscription *QGraphQLHttpTransport::subscribe(const QGraphQLRequest &re
     Q_D(QGraphQLHttpTransport);
     using Kind = QGraphQLOperationPrivate::Kind;
     auto *subscription = new QGraphQLSubscription(std::make_unique<QGraphQLOperationPrivate>(
-            Kind::Subscribe, request, d->settingsFor(Kind::Subscribe), d->manager(), this));
+            Kind::Subscribe, request, d->settingsFor(Kind::Subscribe, request), d->manager(),
+            this));
     subscription->d_func()->start();
     return subscription;
 }

@@ -42,6 +42,8 @@ class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
     Q_PROPERTY(int heartbeatTimeout READ heartbeatTimeout WRITE setHeartbeatTimeout NOTIFY
                        heartbeatTimeoutChanged)
     Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
+    Q_PROPERTY(SubscriptionProtocol subscriptionProtocol READ subscriptionProtocol WRITE
+                       setSubscriptionProtocol NOTIFY subscriptionProtocolChanged)
     Q_PROPERTY(QByteArray subscriptionAccept READ subscriptionAccept WRITE setSubscriptionAccept
                        NOTIFY subscriptionAcceptChanged)
     Q_PROPERTY(QGraphQLRetryPolicy retryPolicy READ retryPolicy WRITE setRetryPolicy NOTIFY
@@ -49,6 +51,18 @@ class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
 
 public:
     static constexpr qint64 DefaultMaxPartSize = 32 * 1024 * 1024;
+
+    //! How subscriptions ask to be streamed. Whatever is asked, the transport follows what the
+    //! server answers: multipart/mixed, text/event-stream or a single application/json result.
+    enum SubscriptionProtocol {
+        //! Apollo's multipart subscription protocol (Apollo Router, Hive Router, Cosmo, …)
+        Multipart,
+        //! GraphQL over Server-Sent Events, distinct connections mode (graphql-yoga, …)
+        ServerSentEvents,
+        //! Advertise both in Accept, multipart first
+        Auto,
+    };
+    Q_ENUM(SubscriptionProtocol)
 
     explicit QGraphQLHttpTransport(QObject *parent = nullptr);
     explicit QGraphQLHttpTransport(const QUrl &url, QObject *parent = nullptr);
@@ -97,11 +111,25 @@ public:
     qint64 maxPartSize() const;
     void setMaxPartSize(qint64 bytes);
 
-    //! The Accept header of subscriptions, by default
-    //! multipart/mixed;subscriptionSpec="1.0", application/json
+    //! Multipart (the default), ServerSentEvents or Auto; it chooses subscriptionAccept().
+    SubscriptionProtocol subscriptionProtocol() const;
+    void setSubscriptionProtocol(SubscriptionProtocol protocol);
+
+    //! The Accept header of subscriptions. By default it follows subscriptionProtocol():
+    //! Multipart: multipart/mixed;subscriptionSpec="1.0", application/json
+    //! ServerSentEvents: text/event-stream, application/json
+    //! Auto: multipart/mixed;subscriptionSpec="1.0", text/event-stream, application/json
+    //! Setting a value overrides that (some servers want other forms); an empty one restores it.
     QByteArray subscriptionAccept() const;
     void setSubscriptionAccept(const QByteArray &accept);
-    static QByteArray defaultSubscriptionAccept();
+    static QByteArray defaultSubscriptionAccept(SubscriptionProtocol protocol = Multipart);
+
+    //! The Accept header of queries and mutations that use @defer or @stream:
+    //! multipart/mixed;incrementalSpec=v0.2, multipart/mixed;deferSpec=20220824,
+    //! application/graphql-response+json, application/json
+    //! (Apollo Server 5 takes the first, graphql-yoga and Apollo Router the others). Other
+    //! queries send application/graphql-response+json, application/json.
+    static QByteArray incrementalAccept();
 
     //! Resubscribing after network failures; off by default. See QGraphQLRetryPolicy and
     //! QGraphQLSubscription::reconnecting(). Queries and mutations are never retried.
@@ -132,6 +160,7 @@ Q_SIGNALS:
     void heartbeatTimeoutChanged();
     void maxPartSizeChanged();
     void subscriptionAcceptChanged();
+    void subscriptionProtocolChanged();
     void retryPolicyChanged();
 
 private:

@@ -23,7 +23,9 @@ public:
     explicit QGraphQLHttpTransportPrivate(QGraphQLHttpTransport *q) : q_ptr(q) { }
 
     QNetworkAccessManager *manager() const;
-    QGraphQLOperationSettings settingsFor(QGraphQLOperationPrivate::Kind kind);
+    QGraphQLOperationSettings settingsFor(QGraphQLOperationPrivate::Kind kind,
+                                          const QGraphQLRequest &request);
+    static bool usesIncrementalDelivery(const QString &query);
     void recordResponse(int statusCode, const QList<QNetworkReply::RawHeaderPair> &headers);
     //! Headers and cookies as they are now, for a retry.
     void refreshCredentials(QGraphQLOperationSettings *settings) const;
@@ -48,7 +50,9 @@ public:
     int timeout = 0;
     int heartbeatTimeout = 0;
     qint64 maxPartSize = QGraphQLHttpTransport::DefaultMaxPartSize;
-    QByteArray subscriptionAccept = QGraphQLHttpTransport::defaultSubscriptionAccept();
+    QGraphQLHttpTransport::SubscriptionProtocol subscriptionProtocol =
+            QGraphQLHttpTransport::Multipart;
+    QByteArray subscriptionAcceptOverride; // empty: follow subscriptionProtocol
 #ifndef QT_NO_SSL
     std::optional<QSslConfiguration> sslConfiguration;
 #endif

@@ -190,6 +190,8 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
     m_bodyMode = BodyMode::None;
     m_body.clear();
     m_decoder.reset();
+    m_events.reset();
+    m_merger.reset();
     m_reply = m_manager->post(networkRequest, request.toJson());
     QNetworkReply *reply = m_reply;
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
@@ -236,6 +238,9 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
     const MediaType media = parseMediaType(contentType);
     if (httpStatusCode >= 400) {
         m_bodyMode = BodyMode::HttpError;
+    } else if (media.type == "text/event-stream") {
+        m_bodyMode = BodyMode::EventStream;
+        m_events.emplace(settings.maxPartSize);
     } else if (media.isMultipartMixed()) {
         m_bodyMode = BodyMode::Multipart;
         m_decoder.emplace(media.parameters.value("boundary", "-"_ba), settings.maxPartSize);
@@ -247,7 +252,7 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
                 contentType.isEmpty()
                         ? u"The response (HTTP %1) has no Content-Type"_s.arg(httpStatusCode)
                         : u"Unexpected response content type \"%1\" (HTTP %2); expected "
-                          "multipart/mixed or application/json"_s
+                          "multipart/mixed, text/event-stream or application/json"_s
                                   .arg(QString::fromLatin1(contentType))
                                   .arg(httpStatusCode)));
         return;
@@ -310,6 +315,10 @@ void QGraphQLOperationPrivate::consume(const QByteArray &bytes)
         m_decoder->feed(bytes);
         drainMultipart();
         break;
+    case BodyMode::EventStream:
+        m_events->feed(bytes);
+        drainEventStream();
+        break;
     case BodyMode::Json:
     case BodyMode::HttpError:
         if (m_body.size() + bytes.size() > settings.maxPartSize) {
@@ -355,12 +364,13 @@ void QGraphQLOperationPrivate::drainMultipart()
             // end with an empty part right before the close delimiter.
             if (m_decoder->partBody().trimmed().isEmpty())
                 continue;
-            const Response response = parseResponse(m_decoder->partBody());
-            if (!response.error.isEmpty()) {
-                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, response.error));
+            const ParsedJson parsed
+                    = parseJsonObject(m_decoder->partBody(), m_decoder->partOffset());
+            if (!parsed.error.isEmpty()) {
+                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, parsed.error));
                 return;
             }
-            deliver(response.result);
+            deliverPayload(parsed.object);
             continue;
         }
         const SubscriptionPart part
@@ -390,6 +400,69 @@ void QGraphQLOperationPrivate::drainMultipart()
     }
 }
 
+// GraphQL over SSE, distinct connections mode: "next" events carry results, "complete" ends.
+void QGraphQLOperationPrivate::drainEventStream()
+{
+    Q_Q(QGraphQLOperation);
+    QPointer<QGraphQLOperation> guard(q);
+    while (guard && !q->isFinished()) {
+        switch (m_events->next()) {
+        case QGraphQLSseDecoder::Status::NeedMoreData:
+            return;
+        case QGraphQLSseDecoder::Status::Error:
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                        m_events->errorString()));
+            return;
+        case QGraphQLSseDecoder::Status::Event:
+            break;
+        }
+        const QGraphQLSseStep step = QGraphQLSseDecoder::graphqlStep(m_events->event());
+        switch (step.kind) {
+        case QGraphQLSseStep::Ignored:
+            qCDebug(lcGraphQLStream) << "event ignored:" << m_events->event().type;
+            break;
+        case QGraphQLSseStep::Next:
+            deliverPayload(step.payload);
+            break;
+        case QGraphQLSseStep::Complete:
+            complete();
+            return;
+        case QGraphQLSseStep::Malformed:
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError, step.message));
+            return;
+        }
+    }
+}
+
+// One GraphQL response of a stream: a plain result, or a step of incremental delivery
+// (@defer/@stream), which is merged into the data received so far.
+bool QGraphQLOperationPrivate::deliverPayload(const QJsonObject &payload)
+{
+    const bool incremental = payload.contains("hasNext"_L1) || payload.contains("incremental"_L1)
+            || payload.contains("pending"_L1) || payload.contains("completed"_L1);
+    if (!incremental && !m_merger) {
+        const QGraphQLResult result = QGraphQLResult::fromJson(payload);
+        if (!result.isValid()) {
+            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                        u"A payload is not a GraphQL response: it has neither "
+                                        "\"data\" nor \"errors\""_s));
+            return false;
+        }
+        return deliver(result);
+    }
+    if (!m_merger || m_merger->isFinished())
+        m_merger.emplace(); // a new incremental response (a subscription event) begins
+    const QGraphQLIncrementalMerger::Step step = m_merger->merge(payload);
+    if (!step.error.isEmpty()) {
+        fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                    u"Invalid incremental delivery payload: "_s + step.error));
+        return false;
+    }
+    QGraphQLResult result = step.result;
+    result.setIncremental(m_merger->lastIncremental());
+    return deliver(result);
+}
+
 bool QGraphQLOperationPrivate::deliver(const QGraphQLResult &result)
 {
     Q_Q(QGraphQLOperation);
@@ -416,6 +489,7 @@ void QGraphQLOperationPrivate::onReplyFinished()
         finishHttpError();
         return;
     case BodyMode::Multipart:
+    case BodyMode::EventStream:
         finishStreamEarly();
         return;
     case BodyMode::Json:
@@ -467,11 +541,13 @@ void QGraphQLOperationPrivate::finishHttpError()
 void QGraphQLOperationPrivate::finishStreamEarly()
 {
     // Every complete part was delivered by consume(); what is left is an unfinished stream.
-    QString message = u"The stream ended before its close delimiter"_s;
+    const bool events = m_bodyMode == BodyMode::EventStream;
+    QString message = events ? u"The stream ended before its complete event"_s
+                             : u"The stream ended before its close delimiter"_s;
     if (m_reply->error() != QNetworkReply::NoError)
         message += u" (%1)"_s.arg(m_reply->errorString());
     message += u" after %1 result(s)"_s.arg(resultCount);
-    if (m_decoder->isInsidePart())
+    if (events ? m_events->isInsideEvent() : m_decoder->isInsidePart())
         message += u"; an incomplete part was dropped"_s;
     QGraphQLTransportError error(QGraphQLTransportError::NetworkError, message);
     error.setNetworkError(m_reply->error() != QNetworkReply::NoError

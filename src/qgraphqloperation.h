@@ -67,9 +67,15 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
+    //! A result arrived: once for a query or mutation (once per part for incremental
+    //! delivery), once per payload for a subscription. GraphQL errors inside it do not end
+    //! the operation.
     void resultReceived(const QGraphQLResult &result);
+    //! The operation failed; error() returns the same value. At most once, never for cancel().
     void errorOccurred(const QGraphQLTransportError &error);
+    //! To Active when the response starts, to the final state just before finished().
     void stateChanged(QGraphQLOperation::State state);
+    //! Exactly once, always last, however the operation ended (not when it is deleted).
     void finished();
 
 protected:

@@ -12,7 +12,9 @@
 
 #include "qgraphqloperation.h"
 #include "qgraphqlretrypolicy.h"
+#include "private/qgraphqlincrementalmerger_p.h"
 #include "private/qgraphqlmultipartdecoder_p.h"
+#include "private/qgraphqlssedecoder_p.h"
 
 #include <QtCore/qpointer.h>
 #include <QtCore/qtimer.h>
@@ -79,7 +81,7 @@ public:
     QList<QNetworkReply::RawHeaderPair> responseHeaders;
 
 private:
-    enum class BodyMode { None, Json, Multipart, HttpError };
+    enum class BodyMode { None, Json, Multipart, EventStream, HttpError };
 
     QNetworkRequest buildRequest(const QUrl &url) const;
     void send(const QUrl &url);
@@ -89,6 +91,8 @@ private:
     bool followRedirect(const QUrl &location);
     void consume(const QByteArray &bytes);
     void drainMultipart();
+    void drainEventStream();
+    bool deliverPayload(const QJsonObject &payload);
     bool deliver(const QGraphQLResult &result); // false when the operation ended meanwhile
     void finishJsonBody();
     void finishHttpError();
@@ -112,6 +116,8 @@ private:
     BodyMode m_bodyMode = BodyMode::None;
     QByteArray m_body;
     std::optional<QGraphQLMultipartDecoder> m_decoder;
+    std::optional<QGraphQLSseDecoder> m_events;
+    std::optional<QGraphQLIncrementalMerger> m_merger; // once a payload is incremental
     bool m_credentialsAllowed = true; // false once a redirect left the original origin
     int m_redirects = 0;
     bool m_connectionKeyReleased = false;

@@ -41,15 +41,19 @@ public:
 
     void swap(QGraphQLRequest &other) noexcept { d.swap(other.d); }
 
+    //! The GraphQL document.
     QString query() const;
     void setQuery(const QString &query);
 
+    //! The variables; left out of the body when empty.
     QJsonObject variables() const;
     void setVariables(const QJsonObject &variables);
 
+    //! Which operation of the document to run; left out of the body when empty.
     QString operationName() const;
     void setOperationName(const QString &operationName);
 
+    //! Protocol extensions (for example persisted queries); left out of the body when empty.
     QJsonObject extensions() const;
     void setExtensions(const QJsonObject &extensions);
 

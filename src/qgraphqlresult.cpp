@@ -17,6 +17,8 @@ public:
     QJsonObject extensions;
     bool hasErrorsMember = false; // "errors" was present, even if empty
     bool hasNext = false;
+    bool hasNextMember = false; // an incremental-delivery result: toJson() writes hasNext
+    QJsonArray incremental;
 };
 
 QGraphQLResult::QGraphQLResult() : d(new QGraphQLResultPrivate) { }
@@ -67,6 +69,17 @@ bool QGraphQLResult::hasNext() const
 void QGraphQLResult::setHasNext(bool hasNext)
 {
     d->hasNext = hasNext;
+    d->hasNextMember = true;
+}
+
+QJsonArray QGraphQLResult::incremental() const
+{
+    return d->incremental;
+}
+
+void QGraphQLResult::setIncremental(const QJsonArray &items)
+{
+    d->incremental = items;
 }
 
 bool QGraphQLResult::isValid() const
@@ -86,7 +99,11 @@ QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
         result.d->hasErrorsMember = true;
     }
     result.d->extensions = object.value("extensions"_L1).toObject();
-    result.d->hasNext = object.value("hasNext"_L1).toBool();
+    const auto hasNext = object.constFind("hasNext"_L1);
+    if (hasNext != object.constEnd()) {
+        result.d->hasNext = hasNext->toBool();
+        result.d->hasNextMember = true;
+    }
     return result;
 }
 
@@ -103,6 +120,8 @@ QJsonObject QGraphQLResult::toJson() const
     }
     if (!d->extensions.isEmpty())
         object.insert("extensions"_L1, d->extensions);
+    if (d->hasNextMember)
+        object.insert("hasNext"_L1, d->hasNext);
     return object;
 }
 

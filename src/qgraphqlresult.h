@@ -7,6 +7,7 @@
 #include <QGraphQL/qgraphqlerror.h>
 #include <QGraphQL/qgraphqlglobal.h>
 
+#include <QtCore/qjsonarray.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qjsonvalue.h>
 #include <QtCore/qlist.h>
@@ -43,10 +44,12 @@ public:
     QJsonValue data() const;
     void setData(const QJsonValue &data);
 
+    //! The GraphQL errors of the response; empty when there were none.
     QList<QGraphQLError> errors() const;
     void setErrors(const QList<QGraphQLError> &errors);
     bool hasErrors() const;
 
+    //! The "extensions" member of the response.
     QJsonObject extensions() const;
     void setExtensions(const QJsonObject &extensions);
 
@@ -54,13 +57,19 @@ public:
     bool hasNext() const;
     void setHasNext(bool hasNext);
 
+    //! Incremental delivery (@defer/@stream): the raw "incremental" items of the step that
+    //! produced this result; data() already has them merged in. Empty otherwise.
+    QJsonArray incremental() const;
+    void setIncremental(const QJsonArray &items);
+
     //! True for a result that holds data or errors, as every well-formed response does.
     bool isValid() const;
 
     //! Reads a GraphQL response object; an object with neither "data" nor "errors" gives an
     //! invalid result.
     static QGraphQLResult fromJson(const QJsonObject &object);
-    //! {"data":…,"errors":[…],"extensions":{…}} with absent members left out.
+    //! {"data":…,"errors":[…],"extensions":{…}} with absent members left out, plus "hasNext"
+    //! for the results of incremental delivery.
     QJsonObject toJson() const;
 
     bool operator==(const QGraphQLResult &other) const;

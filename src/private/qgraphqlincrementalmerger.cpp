@@ -166,7 +166,8 @@ QGraphQLResult QGraphQLIncrementalMerger::mergedResult() const
     QGraphQLResult result;
     result.setData(m_data);
     result.setErrors(m_allErrors);
-    result.setHasNext(m_hasNext);
+    if (m_hasNext) // a finished response reads like the one without @defer/@stream
+        result.setHasNext(true);
     return result;
 }
 

@@ -712,8 +712,13 @@ void tst_QGraphQLCli::faults_data()
             << 0 << "Unexpected response content type \"text/html\""_ba;
     QTest::addRow("wrong content type for a subscription")
             << QStringList() << subscription
-            << TestHttpScript().respond(200, "text/event-stream", "event: next\n") << 0
-            << "Unexpected response content type \"text/event-stream\""_ba;
+            << TestHttpScript().respond(200, "text/plain", "event: next\n") << 0
+            << "Unexpected response content type \"text/plain\""_ba;
+    QTest::addRow("event stream ended early")
+            << QStringList { u"--protocol"_s, u"sse"_s } << subscription
+            << TestHttpScript().respond(200, "text/event-stream",
+                                        "event: next\ndata: {\"data\":{\"n\":1}}\n\nevent: next\n")
+            << 1 << "The stream ended before its complete event after 1 result(s)"_ba;
     QTest::addRow("malformed JSON body")
             << QStringList() << query
             << TestHttpScript().respond(200, "application/json", R"({"data":{"hello":)") << 0

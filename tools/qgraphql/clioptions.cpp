@@ -115,6 +115,12 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             "stream cut, timeout, HTTP 502/503/504), with exponential backoff. 0 (default) "
             "means never."_s,
             u"N"_s);
+    const QCommandLineOption protocol(
+            u"protocol"_s,
+            u"How subscriptions ask to be streamed: multipart (Apollo's multipart protocol, the "
+            "default), sse (GraphQL over Server-Sent Events) or auto (both in Accept). The "
+            "answer is read in whatever form the server chooses."_s,
+            u"multipart|sse|auto"_s);
     const QCommandLineOption include({ u"i"_s, u"include"_s },
                                      u"Print the status line and response headers to stderr."_s);
     const QCommandLineOption demo(
@@ -122,7 +128,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"Start the bundled demo server on a free loopback port and use its URL; URL may "
             "then be left out (a relative URL such as /graphql is resolved against it)."_s);
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout,
-                        heartbeatTimeout, maxPartSize, retry, include, demo });
+                        heartbeatTimeout, maxPartSize, retry, protocol, include, demo });
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(u"URL"_s,
@@ -204,6 +210,17 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             if (!ok || options.retries < 0)
                 failUsage(u"--retry expects a number of attempts, got \"%1\""_s.arg(
                         parser.value(retry)));
+        }
+        if (parser.isSet(protocol)) {
+            const QString value = parser.value(protocol);
+            if (value == "multipart"_L1)
+                options.protocol = QGraphQLHttpTransport::Multipart;
+            else if (value == "sse"_L1)
+                options.protocol = QGraphQLHttpTransport::ServerSentEvents;
+            else if (value == "auto"_L1)
+                options.protocol = QGraphQLHttpTransport::Auto;
+            else
+                failUsage(u"--protocol expects multipart, sse or auto, got \"%1\""_s.arg(value));
         }
         options.include = parser.isSet(include);
     } catch (const UsageError &error) {

@@ -4,6 +4,8 @@
 #ifndef CLIOPTIONS_H
 #define CLIOPTIONS_H
 
+#include <QGraphQL/qgraphqlhttptransport.h>
+
 #include <QtCore/qbytearray.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qlist.h>
@@ -34,7 +36,8 @@ struct CliOptions
     QString cookieJarPath;
     int timeoutMs = 0;
     int heartbeatTimeoutMs = 0;
-    int retries = 0; // subscriptions: attempts after a network failure
+    int retries = 0;
+    QGraphQLHttpTransport::SubscriptionProtocol protocol = QGraphQLHttpTransport::Multipart; // subscriptions: attempts after a network failure
     qint64 maxPartSize = 0; //!< 0: the library's default
     bool include = false;
 

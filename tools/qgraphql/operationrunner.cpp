@@ -125,6 +125,7 @@ void OperationRunner::configureTransport(const QUrl &url)
     if (m_options.maxPartSize > 0)
         m_transport.setMaxPartSize(m_options.maxPartSize);
     m_transport.setRetryPolicy(QGraphQLRetryPolicy(m_options.retries));
+    m_transport.setSubscriptionProtocol(m_options.protocol);
 }
 
 void OperationRunner::send(const QUrl &url)

@@ -131,6 +131,14 @@ private Q_SLOTS:
     void noRetryForProtocolErrors();
     void cancelDuringRetryDelay();
     void retryPolicyDelays();
+    void sseAcceptFollowsProtocol_data();
+    void sseAcceptFollowsProtocol();
+    void sseSubscriptionSplitAtEveryByte();
+    void sseEndedEarly();
+    void sseMalformedEvent();
+    void deferOverMultipart_data();
+    void deferOverMultipart();
+    void deferOverEventStream();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -985,6 +993,194 @@ void tst_QGraphQLSubscription::retryPolicyDelays()
             QGraphQLTransportError(QGraphQLTransportError::ServerError, u"x"_s)));
     QVERIFY(!QGraphQLRetryPolicy::isRetryable(
             QGraphQLTransportError(QGraphQLTransportError::Cancelled, u"x"_s)));
+}
+
+// graphql-yoga's bytes for a subscription over SSE (shared/notes/environment.md §4.1).
+static QByteArray yogaEvents()
+{
+    return ":\n\nevent: next\ndata: {\"data\":{\"n\":1}}\n\n"
+           "event: next\ndata: {\"data\":{\"n\":2}}\n\nevent: complete\ndata:\n\n";
+}
+
+void tst_QGraphQLSubscription::sseAcceptFollowsProtocol_data()
+{
+    QTest::addColumn<QGraphQLHttpTransport::SubscriptionProtocol>("protocol");
+    QTest::addColumn<QByteArray>("accept");
+    QTest::addRow("multipart")
+            << QGraphQLHttpTransport::Multipart
+            << QByteArray(R"(multipart/mixed;subscriptionSpec="1.0", application/json)");
+    QTest::addRow("sse") << QGraphQLHttpTransport::ServerSentEvents
+                         << QByteArray("text/event-stream, application/json");
+    QTest::addRow("auto")
+            << QGraphQLHttpTransport::Auto
+            << QByteArray(
+                       R"(multipart/mixed;subscriptionSpec="1.0", text/event-stream, application/json)");
+}
+
+void tst_QGraphQLSubscription::sseAcceptFollowsProtocol()
+{
+    QFETCH(QGraphQLHttpTransport::SubscriptionProtocol, protocol);
+    QFETCH(QByteArray, accept);
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (request.header("Accept").contains("text/event-stream"))
+            return TestHttpScript().respond(200, "text/event-stream", yogaEvents());
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(payload(1)) + routerPart(payload(2))
+                       + routerEnd())
+                .endChunks()
+                .close();
+    });
+    m_transport->setSubscriptionProtocol(protocol);
+    QCOMPARE(m_transport->subscriptionAccept(), accept);
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
+    QCOMPARE(m_server->requests.first().header("Accept"), accept);
+
+    m_transport->setSubscriptionAccept("text/event-stream"); // an override wins
+    QCOMPARE(m_transport->subscriptionAccept(), "text/event-stream");
+    m_transport->setSubscriptionAccept({});
+    QCOMPARE(m_transport->subscriptionAccept(), accept);
+}
+
+void tst_QGraphQLSubscription::sseSubscriptionSplitAtEveryByte()
+{
+    const QByteArray stream
+            = ":\r\n\r\nevent: next\r\ndata: {\"data\":{\"n\":1,\"s\":\"é€\"}}\r\n\r\n"
+              ": keep-alive\n\nevent: next\ndata: {\"data\":\ndata: {\"n\":2}}\n\n"
+              "event: complete\n\n";
+    m_server->setHandler([&](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, "text/event-stream")
+                .bytewise(stream, 0)
+                .endChunks()
+                .close();
+    });
+    m_transport->setSubscriptionProtocol(QGraphQLHttpTransport::ServerSentEvents);
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished(30000));
+    QCOMPARE(probe->operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe->numbers(), (QList<int> { 1, 2 }));
+    QCOMPARE(probe->result(0).data()["s"_L1].toString(), u"é€"_s);
+}
+
+void tst_QGraphQLSubscription::sseEndedEarly()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, "text/event-stream")
+                .chunk("event: next\ndata: {\"data\":{\"n\":1}}\n\n")
+                .wait(20)
+                .abort();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(probe->operation->error().message().contains("before its complete event"_L1),
+             qPrintable(probe->operation->error().message()));
+}
+
+void tst_QGraphQLSubscription::sseMalformedEvent()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, "text/event-stream")
+                .chunk("event: next\ndata: {\"data\":{\"n\":1}}\n\nevent: next\ndata: {oops\n\n")
+                .stall();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    QCOMPARE(probe->numbers(), QList<int> { 1 });
+    QCOMPARE(probe->operation->error().kind(), QGraphQLTransportError::ProtocolError);
+}
+
+void tst_QGraphQLSubscription::deferOverMultipart_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QList<QByteArray>>("chunks");
+    // graphql-yoga 5 with its defer-stream plugin (graphql-js 16 format), byte for byte.
+    QTest::addRow("graphql-yoga")
+            << QByteArray(R"(multipart/mixed; boundary="-")")
+            << QList<QByteArray> {
+                   "\r\n---\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                   "41\r\n\r\n{\"data\":{\"hello\":\"world\"},\"hasNext\":true}\r\n---",
+                   "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                   "68\r\n\r\n{\"incremental\":[{\"data\":{\"slow\":\"late\"},\"path\":[]}],"
+                   "\"hasNext\":false}\r\n---",
+                   "--\r\n"
+               };
+    // Apollo Server 5 with graphql 17.0.0-alpha.9 (incrementalSpec=v0.2), byte for byte.
+    QTest::addRow("apollo server")
+            << QByteArray(R"(multipart/mixed; boundary="-"; incrementalSpec=v0.2)")
+            << QList<QByteArray> {
+                   "\r\n---\r\ncontent-type: application/json; "
+                   "charset=utf-8\r\n\r\n{\"data\":{\"hello\":\"world\"},\"pending\":[{\"id\":"
+                   "\"0\",\"path\":[]}],\"hasNext\":true}\r\n---\r\n",
+                   "content-type: application/json; "
+                   "charset=utf-8\r\n\r\n{\"hasNext\":false,\"incremental\":[{\"data\":{\"slow\":"
+                   "\"late\"},\"id\":\"0\"}],\"completed\":[{\"id\":\"0\"}]}\r\n-----\r\n"
+               };
+}
+
+void tst_QGraphQLSubscription::deferOverMultipart()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QList<QByteArray>, chunks);
+    m_server->setHandler([&](const TestHttpRequest &) {
+        TestHttpScript script;
+        script.head(200, contentType);
+        for (const QByteArray &chunk : chunks)
+            script.chunk(chunk).wait(100);
+        return script.endChunks().close();
+    });
+    Probe query(m_transport->execute(QGraphQLRequest(u"{ hello ... @defer { slow } }"_s)));
+    // The first step surfaces before the server sends the deferred part.
+    QTRY_COMPARE_WITH_TIMEOUT(query.results.size(), 1, 10000);
+    QCOMPARE(query.finished.size(), 0);
+    const QGraphQLResult first = query.result(0);
+    QVERIFY(first.hasNext());
+    QCOMPARE(first.data().toObject(), (QJsonObject { { "hello"_L1, u"world"_s } }));
+    QVERIFY(query.waitFinished());
+    QCOMPARE(query.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(query.results.size(), 2);
+    const QGraphQLResult last = query.result(1);
+    QVERIFY(!last.hasNext());
+    // The final result is what the server answers without @defer.
+    QCOMPARE(last.data().toObject(),
+             (QJsonObject { { "hello"_L1, u"world"_s }, { "slow"_L1, u"late"_s } }));
+    QCOMPARE(last.incremental().size(), 1);
+    QCOMPARE(last.incremental().first()["data"_L1]["slow"_L1].toString(), u"late"_s);
+    QCOMPARE(QJsonDocument(last.toJson()).toJson(QJsonDocument::Compact),
+             R"({"data":{"hello":"world","slow":"late"},"hasNext":false})");
+    QCOMPARE(qobject_cast<QGraphQLReply *>(query.operation.get())->result(), last);
+    QCOMPARE(m_server->requests.first().header("Accept"),
+             QGraphQLHttpTransport::incrementalAccept());
+}
+
+void tst_QGraphQLSubscription::deferOverEventStream()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, "text/event-stream")
+                .chunk(":\n\nevent: next\ndata: {\"data\":{\"list\":[1]},\"hasNext\":true}\n\n")
+                .wait(30)
+                .chunk("event: next\ndata: "
+                       "{\"incremental\":[{\"items\":[2,3],\"path\":[\"list\",1]}],\"hasNext\":"
+                       "true}\n\n")
+                .chunk("event: next\ndata: {\"hasNext\":false}\n\nevent: complete\ndata:\n\n")
+                .endChunks()
+                .close();
+    });
+    Probe query(m_transport->execute(QGraphQLRequest(u"{ list @stream(initialCount: 1) }"_s)));
+    QVERIFY(query.waitFinished());
+    QCOMPARE(query.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(query.results.size(), 3);
+    QCOMPARE(query.result(1).data()["list"_L1].toArray(), (QJsonArray { 1, 2, 3 }));
+    QVERIFY(!query.result(2).hasNext());
+    QCOMPARE(query.result(2).data()["list"_L1].toArray(), (QJsonArray { 1, 2, 3 }));
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLSubscription)

@@ -591,9 +591,10 @@ void tst_SseDecoder::graphqlStep_data()
     QTest::addRow("next incremental payload")
             << QByteArray("next")
             << QByteArray(R"({"incremental":[{"data":{"slow":"late"},"path":[]}],"hasNext":false})")
-            << Next << QByteArray("{}");
+            << Next << QByteArray(R"({"hasNext":false})");
     QTest::addRow("next final hasNext false")
-            << QByteArray("next") << QByteArray(R"({"hasNext":false})") << Next << QByteArray("{}");
+            << QByteArray("next") << QByteArray(R"({"hasNext":false})") << Next
+            << QByteArray(R"({"hasNext":false})");
     QTest::addRow("complete") << QByteArray("complete") << QByteArray() << Complete << QByteArray();
     QTest::addRow("complete with data")
             << QByteArray("complete") << QByteArray("whatever") << Complete << QByteArray();
