@@ -92,6 +92,19 @@ TestHttpScript answer(const TestHttpRequest &request)
                 .endChunks()
                 .close();
     }
+    if (query.contains("@defer"_L1)) { // graphql-yoga's bytes, the deferred part 300 ms later
+        return TestHttpScript()
+                .head(200, R"(multipart/mixed; boundary="-")")
+                .chunk("\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"data":{"hello":"world"},"hasNext":true})"
+                       "\r\n---")
+                .wait(300)
+                .chunk("\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"incremental":[{"data":{"slow":"late"},"path":[]}],"hasNext":false})"
+                       "\r\n-----\r\n")
+                .endChunks()
+                .close();
+    }
     if (query.contains("broken"_L1))
         return TestHttpScript().respond(500, "text/plain", "database on fire");
     return TestHttpScript().respond(200, "application/json",

@@ -83,6 +83,19 @@ TestCase {
         compare(m.data.echo.text, "hello")
     }
 
+    function test_deferUpdatesDataPerStep() {
+        const q = createTemporaryObject(queryComponent, root, { query: "{ hello ... @defer { slow } }" })
+        const finished = spy(q, "finished")
+        q.run()
+        tryVerify(() => q.data !== undefined && q.data.hello === "world", 5000)
+        compare(q.status, Query.Loading, "the first step arrives while the rest is pending")
+        compare(q.data.slow, undefined)
+        finished.wait(5000)
+        compare(q.status, Query.Ready)
+        compare(q.data.hello, "world")
+        compare(q.data.slow, "late")
+    }
+
     function test_operationNameIsSent() {
         const q = createTemporaryObject(queryComponent, root, {
             query: "query A { echo } query B { echo }", operationName: "B"
