@@ -118,3 +118,11 @@ void QQmlGraphQLOperationBase::setErrorString(const QString &errorString)
     m_errorString = errorString;
     Q_EMIT errorStringChanged();
 }
+
+bool QQmlGraphQLOperationBase::takeFailure(const QGraphQLOperation *operation)
+{
+    if (operation->state() != QGraphQLOperation::Failed)
+        return false;
+    setErrorString(operation->error().message());
+    return true;
+}

@@ -74,6 +74,8 @@ protected:
     void dropOperation();
     void setResult(const QGraphQLResult &result);
     void setErrorString(const QString &errorString);
+    //! True when \a operation failed; errorString then holds its error's message.
+    bool takeFailure(const QGraphQLOperation *operation);
 
 private:
     QPointer<QQmlGraphQLHttpTransport> m_transport;

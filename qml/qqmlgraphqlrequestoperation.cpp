@@ -20,12 +20,7 @@ void QQmlGraphQLRequestOperation::run()
     connect(reply, &QGraphQLOperation::resultReceived, this,
             [this](const QGraphQLResult &result) { setResult(result); });
     connect(reply, &QGraphQLOperation::finished, this, [this, reply] {
-        if (reply->state() == QGraphQLOperation::Failed) {
-            setErrorString(reply->error().message());
-            setStatus(Error);
-        } else {
-            setStatus(Ready);
-        }
+        setStatus(takeFailure(reply) ? Error : Ready);
         Q_EMIT finished();
     });
 }

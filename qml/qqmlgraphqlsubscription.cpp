@@ -69,12 +69,7 @@ void QQmlGraphQLSubscription::subscribe()
                 Q_EMIT resultReceived(data(), errors());
             });
     connect(subscription, &QGraphQLOperation::finished, this, [this, subscription] {
-        if (subscription->state() == QGraphQLOperation::Failed) {
-            setErrorString(subscription->error().message());
-            setStatus(Error);
-        } else {
-            setStatus(Finished);
-        }
+        setStatus(takeFailure(subscription) ? Error : Finished);
         Q_EMIT finished();
     });
 }
