@@ -9,6 +9,7 @@
 #include "operationrunner.h"
 
 #include <QGraphQL/qgraphqldocument.h>
+#include <QGraphQL/qgraphqlversion.h>
 
 #include <QtCore/qcoreapplication.h>
 
@@ -49,7 +50,7 @@ int main(int argc, char *argv[])
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"qgraphql"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(QGRAPHQL_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QGRAPHQL_VERSION_STR));
 
     const CliOptions options = CliOptions::parse(QCoreApplication::arguments());
     switch (options.action) {
