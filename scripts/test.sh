@@ -24,10 +24,12 @@ if ((${#missing[@]})); then
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ -f tests/interop/package-lock.json ]; then
+# tests/interop (Apollo Client), tests/interop/yoga, tests/interop/apollo-server: one lock each
+for lock in tests/interop/package-lock.json tests/interop/*/package-lock.json; do
+    [ -f "$lock" ] || continue
     command -v npm >/dev/null || { echo "npm (Node.js 20) is required for tests/interop" >&2; exit 1; }
-    npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
-fi
+    npm ci --prefix "$(dirname "$lock")" --no-audit --no-fund --loglevel=error
+done
 
 build_dir=${BUILD_DIR:-build-tests}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo

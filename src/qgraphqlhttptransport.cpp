@@ -44,6 +44,7 @@ QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind,
     settings.cookies = cookies;
     settings.timeout = timeout;
     settings.maxPartSize = maxPartSize;
+    settings.http2Direct = http2Direct;
 #ifndef QT_NO_SSL
     settings.sslConfiguration = sslConfiguration;
 #endif
@@ -51,7 +52,8 @@ QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind,
         settings.accept = q_func()->subscriptionAccept();
         settings.heartbeatTimeout = heartbeatTimeout;
         settings.retryPolicy = retryPolicy;
-        if (url.scheme() == "http"_L1)
+        // With HTTP/2 streams share one connection: no key of their own.
+        if (url.scheme() == "http"_L1 && !http2Direct)
             settings.connectionKey = acquireConnectionKey();
     } else {
         settings.accept = usesIncrementalDelivery(request.query())
@@ -299,6 +301,20 @@ QByteArray QGraphQLHttpTransport::incrementalAccept()
 {
     return "multipart/mixed;incrementalSpec=v0.2, multipart/mixed;deferSpec=20220824, "
            "application/graphql-response+json, application/json"_ba;
+}
+
+bool QGraphQLHttpTransport::http2Direct() const
+{
+    return d_func()->http2Direct;
+}
+
+void QGraphQLHttpTransport::setHttp2Direct(bool enabled)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->http2Direct == enabled)
+        return;
+    d->http2Direct = enabled;
+    Q_EMIT http2DirectChanged();
 }
 
 QGraphQLRetryPolicy QGraphQLHttpTransport::retryPolicy() const

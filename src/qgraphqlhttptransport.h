@@ -48,6 +48,7 @@ class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
                        NOTIFY subscriptionAcceptChanged)
     Q_PROPERTY(QGraphQLRetryPolicy retryPolicy READ retryPolicy WRITE setRetryPolicy NOTIFY
                        retryPolicyChanged)
+    Q_PROPERTY(bool http2Direct READ http2Direct WRITE setHttp2Direct NOTIFY http2DirectChanged)
 
 public:
     static constexpr qint64 DefaultMaxPartSize = 32 * 1024 * 1024;
@@ -136,6 +137,13 @@ public:
     QGraphQLRetryPolicy retryPolicy() const;
     void setRetryPolicy(const QGraphQLRetryPolicy &policy);
 
+    //! HTTP/2 with prior knowledge (QNetworkRequest::Http2DirectAttribute); off by default.
+    //! For cleartext http:// servers that speak HTTP/2 without an upgrade (h2c): every
+    //! operation, subscriptions included, is then a stream on one shared connection. Over
+    //! https:// HTTP/2 is negotiated by ALPN and this is not needed.
+    bool http2Direct() const;
+    void setHttp2Direct(bool enabled);
+
 #ifndef QT_NO_SSL
     //! TLS settings for https URLs. Peers are verified by default; supply a configuration
     //! with your own CA certificates to trust a private CA.
@@ -162,6 +170,7 @@ Q_SIGNALS:
     void subscriptionAcceptChanged();
     void subscriptionProtocolChanged();
     void retryPolicyChanged();
+    void http2DirectChanged();
 
 private:
     Q_DISABLE_COPY_MOVE(QGraphQLHttpTransport)

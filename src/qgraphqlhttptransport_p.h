@@ -57,6 +57,7 @@ public:
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
     QGraphQLRetryPolicy retryPolicy;
+    bool http2Direct = false;
     int lastStatusCode = 0;
     QList<QNetworkReply::RawHeaderPair> lastHeaders;
     QList<bool> connectionKeysInUse;

@@ -98,9 +98,10 @@ void QGraphQLOperationPrivate::start()
         QMetaObject::invokeMethod(
                 q,
                 [this] {
-                    fail(QGraphQLTransportError(
+                    failWithoutRetry(QGraphQLTransportError(
                             QGraphQLTransportError::NetworkError,
-                            u"Invalid endpoint URL \"%1\""_s.arg(settings.url.toString())));
+                            u"Invalid endpoint URL \"%1\""_s.arg(
+                                    settings.url.toString(QUrl::RemovePassword))));
                 },
                 Qt::QueuedConnection);
         return;
@@ -162,6 +163,8 @@ QNetworkRequest QGraphQLOperationPrivate::buildRequest(const QUrl &url) const
     if (settings.sslConfiguration)
         networkRequest.setSslConfiguration(*settings.sslConfiguration);
 #endif
+    if (settings.http2Direct)
+        networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     if (!settings.connectionKey.isEmpty())
         QGraphQLHttpTransportPrivate::applyConnectionKey(&networkRequest, settings.connectionKey);
     return networkRequest;
@@ -174,7 +177,7 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
         QMetaObject::invokeMethod(
                 q,
                 [this] {
-                    fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                    failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
                                                 u"The network access manager was destroyed"_s));
                 },
                 Qt::QueuedConnection);
@@ -183,7 +186,7 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
     const QNetworkRequest networkRequest = buildRequest(url);
     if (lcGraphQLTransport().isDebugEnabled()) {
         qCDebug(lcGraphQLTransport).noquote()
-                << "POST" << url.toString() << "headers"
+                << "POST" << url.toString(QUrl::RemovePassword) << "headers"
                 << QGraphQLHttpTransportPrivate::redactedHeaders(networkRequest.rawHeaderList(),
                                                                  networkRequest);
     }
@@ -203,7 +206,7 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
         QMetaObject::invokeMethod(
                 q_func(),
                 [this] {
-                    fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                    failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
                                                 u"The network access manager was destroyed"_s));
                 },
                 Qt::QueuedConnection);
@@ -269,21 +272,21 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
 bool QGraphQLOperationPrivate::followRedirect(const QUrl &location)
 {
     if (++m_redirects > MaxRedirects) {
-        fail(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+        failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
                                     u"Too many redirects (more than %1)"_s.arg(MaxRedirects)));
         return false;
     }
     if (!location.isValid()
         || (location.scheme() != "http"_L1 && location.scheme() != "https"_L1)) {
-        fail(QGraphQLTransportError(
-                QGraphQLTransportError::NetworkError,
-                u"Invalid redirect location \"%1\""_s.arg(location.toString())));
+        failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                    u"Invalid redirect location \"%1\""_s.arg(
+                                            location.toString(QUrl::RemovePassword))));
         return false;
     }
     if (m_reply->url().scheme() == "https"_L1 && location.scheme() == "http"_L1) {
-        fail(QGraphQLTransportError(
-                QGraphQLTransportError::NetworkError,
-                u"Refused an insecure redirect from https to \"%1\""_s.arg(location.toString())));
+        failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                    u"Refused an insecure redirect from https to \"%1\""_s.arg(
+                                            location.toString(QUrl::RemovePassword))));
         return false;
     }
     if (!isSameOrigin(location, settings.url))
@@ -530,6 +533,16 @@ void QGraphQLOperationPrivate::finishHttpError()
         message += u": "_s + joinMessages(response.result.errors());
     else
         message += bodySnippet(m_body);
+    // A 406 may name what the server can send instead: graphql-yoga answers a multipart
+    // subscription request with "accept: text/event-stream" and an empty body.
+    const QByteArray offered = m_reply->rawHeader("Accept");
+    if (httpStatusCode == 406 && !offered.isEmpty()) {
+        message += u" (the server offers: %1)"_s.arg(QString::fromLatin1(offered).simplified());
+        if (kind == Kind::Subscribe && offered.contains("text/event-stream")
+            && !settings.accept.contains("text/event-stream"))
+            message += u"; it streams subscriptions over Server-Sent Events: use the "
+                       "ServerSentEvents or Auto subscription protocol"_s;
+    }
     QGraphQLTransportError error(QGraphQLTransportError::HttpStatusError, message);
     error.setHttpStatusCode(httpStatusCode);
     error.setNetworkError(m_reply->error());
@@ -581,11 +594,18 @@ void QGraphQLOperationPrivate::fail(QGraphQLTransportError failure)
     finish(QGraphQLOperation::Failed);
 }
 
+// For failures that another attempt cannot mend: a bad URL or redirect, a destroyed manager.
+void QGraphQLOperationPrivate::failWithoutRetry(const QGraphQLTransportError &failure)
+{
+    m_retryAllowed = false;
+    fail(failure);
+}
+
 bool QGraphQLOperationPrivate::scheduleRetry(const QGraphQLTransportError &failure)
 {
     Q_Q(QGraphQLOperation);
     const QGraphQLRetryPolicy &policy = settings.retryPolicy;
-    if (kind != Kind::Subscribe || m_retryAttempt >= policy.maxAttempts()
+    if (kind != Kind::Subscribe || !m_retryAllowed || m_retryAttempt >= policy.maxAttempts()
         || !QGraphQLRetryPolicy::isRetryable(failure))
         return false;
     m_timeoutTimer.stop();

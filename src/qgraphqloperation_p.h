@@ -47,6 +47,7 @@ struct QGraphQLOperationSettings
 #ifndef QT_NO_SSL
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
+    bool http2Direct = false; // QNetworkRequest::Http2DirectAttribute
     QByteArray connectionKey; // separates subscriptions' connections from the shared pool
     QGraphQLRetryPolicy retryPolicy;
 };
@@ -98,6 +99,7 @@ private:
     void finishHttpError();
     void finishStreamEarly();
     void fail(QGraphQLTransportError error);
+    void failWithoutRetry(const QGraphQLTransportError &error);
     bool scheduleRetry(const QGraphQLTransportError &error);
     void retry();
     void startTimers();
@@ -112,6 +114,7 @@ private:
     QTimer m_timeoutTimer;
     QTimer m_heartbeatTimer;
     QTimer m_retryTimer;
+    bool m_retryAllowed = true;
     int m_retryAttempt = 0; // attempts since the last response that started well
     BodyMode m_bodyMode = BodyMode::None;
     QByteArray m_body;

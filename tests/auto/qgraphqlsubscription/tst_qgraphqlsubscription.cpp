@@ -94,6 +94,7 @@ private Q_SLOTS:
     void b02_plainJsonAnswerIsOneResult();
     void b02_otherContentTypeIsProtocolError();
     void b02_httpErrorStatus();
+    void b02_notAcceptableNamesWhatTheServerOffers();
     void b03_boundaryFromContentType_data();
     void b03_boundaryFromContentType();
     void b03_preambleAndEpilogueIgnored();
@@ -260,6 +261,29 @@ void tst_QGraphQLSubscription::b02_httpErrorStatus()
     QVERIFY2(error.message().contains("406 Not Acceptable"_L1), qPrintable(error.message()));
     QVERIFY2(error.message().contains("'accept' header"_L1), qPrintable(error.message()));
     QCOMPARE(error.result().errors().size(), 1);
+    QCOMPARE(probe->results.size(), 0);
+}
+
+// graphql-yoga 5's answer to a multipart subscription request: 406, an "accept" response
+// header and an empty chunked body. The error says what to switch to.
+void tst_QGraphQLSubscription::b02_notAcceptableNamesWhatTheServerOffers()
+{
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(406, QByteArray(), true,
+                      { { "accept", "text/event-stream; charset=utf-8, text/event-stream" } })
+                .endChunks();
+    });
+    Probe *probe = subscribe();
+    QVERIFY(probe->waitFinished());
+    const QGraphQLTransportError error = probe->operation->error();
+    QCOMPARE(error.kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(error.httpStatusCode(), 406);
+    QVERIFY2(error.message().startsWith("HTTP 406 Not Acceptable (the server offers: "
+                                        "text/event-stream; charset=utf-8, text/event-stream)"_L1),
+             qPrintable(error.message()));
+    QVERIFY2(error.message().contains("ServerSentEvents or Auto subscription protocol"_L1),
+             qPrintable(error.message()));
     QCOMPARE(probe->results.size(), 0);
 }
 
