@@ -1,0 +1,202 @@
+// Copyright (C) 2026 The QGraphQL Authors.
+// SPDX-License-Identifier: LGPL-3.0-only
+
+// JSON costs on the end-to-end payloads (~100 B and 16 KiB, the shape bench_loadserver sends):
+// Qt's parser (what the library uses) against Debian's simdjson, parse only and parse + build
+// the QJsonObject the public API hands out; plus the multipart decoder's JSON completeness
+// scanner against a plain memchr over the same bytes.
+//
+//   bench_json [seconds-per-case]     (default 1)
+
+#include "private/qgraphqljsonscanner_p.h"
+#include "private/qgraphqlresponseparser_p.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qelapsedtimer.h>
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
+#include <QtCore/qjsonobject.h>
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <string>
+
+#define BENCH_STR2(x) #x
+#define BENCH_STR(x) BENCH_STR2(x)
+
+namespace {
+
+// Same generator as bench_loadserver (exactly `size` bytes for size >= 100).
+QByteArray payload(size_t size)
+{
+    const std::string head = R"({"payload":{"data":{"seq":0,"text":")";
+    const std::string middle = R"(","items":[)";
+    const std::string tail = "]}}}";
+    std::string items;
+    for (int i = 0;; ++i) {
+        std::string item = std::string(i ? "," : "") + "{\"id\":" + std::to_string(i)
+                + ",\"name\":\"item \\\"" + std::to_string(i) + "\\\"\",\"score\":"
+                + std::to_string(i / 4) + "." + std::to_string(i % 4 * 25) + '}';
+        if (head.size() + middle.size() + tail.size() + items.size() + item.size() > size)
+            break;
+        items += item;
+    }
+    std::string text;
+    while (text.size() < size)
+        text += "hello, world ";
+    const size_t fixed = head.size() + middle.size() + tail.size() + items.size();
+    text.resize(size > fixed ? size - fixed : 0);
+    const std::string s = head + text + middle + items + tail;
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+QJsonValue toQt(simdjson::dom::element e)
+{
+    using namespace simdjson;
+    switch (e.type()) {
+    case dom::element_type::OBJECT: {
+        QJsonObject o;
+        for (dom::key_value_pair kv : dom::object(e))
+            o.insert(QLatin1StringView(kv.key.data(), qsizetype(kv.key.size())), toQt(kv.value));
+        return o;
+    }
+    case dom::element_type::ARRAY: {
+        QJsonArray a;
+        for (dom::element v : dom::array(e))
+            a.append(toQt(v));
+        return a;
+    }
+    case dom::element_type::STRING: {
+        const std::string_view s = e.get_string().value_unsafe();
+        return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    }
+    case dom::element_type::INT64:
+        return double(e.get_int64().value_unsafe());
+    case dom::element_type::UINT64:
+        return double(e.get_uint64().value_unsafe());
+    case dom::element_type::DOUBLE:
+        return e.get_double().value_unsafe();
+    case dom::element_type::BOOL:
+        return e.get_bool().value_unsafe();
+    case dom::element_type::NULL_VALUE:
+        return QJsonValue::Null;
+    }
+    return {};
+}
+
+// Counts every scalar, so that on-demand parsing really visits the document.
+size_t visit(simdjson::ondemand::value v)
+{
+    using namespace simdjson;
+    size_t n = 0;
+    switch (v.type().value_unsafe()) {
+    case ondemand::json_type::object:
+        for (auto field : v.get_object().value_unsafe())
+            n += visit(field.value().value_unsafe());
+        return n;
+    case ondemand::json_type::array:
+        for (auto item : v.get_array().value_unsafe())
+            n += visit(item.value_unsafe());
+        return n;
+    case ondemand::json_type::string:
+        return v.get_string().value_unsafe().size() > 0 ? 1 : 1;
+    case ondemand::json_type::number:
+        return v.get_double().value_unsafe() != 0.5 ? 1 : 1;
+    default:
+        v.raw_json_token();
+        return 1;
+    }
+}
+
+double timeIt(double minSeconds, const std::function<size_t()> &work, qint64 *iterations)
+{
+    size_t sink = 0;
+    for (int i = 0; i < 10; ++i)
+        sink += work();
+    QElapsedTimer t;
+    t.start();
+    qint64 n = 0;
+    qint64 elapsed = 0;
+    do {
+        for (int i = 0; i < 16; ++i)
+            sink += work();
+        n += 16;
+        elapsed = t.nsecsElapsed();
+    } while (elapsed < qint64(minSeconds * 1e9));
+    if (sink == size_t(-1))
+        std::puts("");
+    *iterations = n;
+    return elapsed / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const double minSeconds = argc > 1 ? qMax(0.01, std::atof(argv[1])) : 1.0;
+    std::printf("JSON on the end-to-end payloads, %.1f s per case, Qt %s, simdjson %s "
+                "(implementation: %s)\n\n",
+                minSeconds, qVersion(), BENCH_STR(SIMDJSON_VERSION),
+                simdjson::get_active_implementation()->name().c_str());
+    std::printf("| %-8s | %-52s | %9s | %11s |\n", "payload", "work", "MB/s", "ns/payload");
+    std::printf("|----------|------------------------------------------------------|----------:|"
+                "------------:|\n");
+
+    for (size_t size : { size_t(100), size_t(16384) }) {
+        const QByteArray json = payload(size);
+        const simdjson::padded_string padded(json.constData(), size_t(json.size()));
+        simdjson::dom::parser domParser;
+        simdjson::ondemand::parser odParser;
+        const QByteArray framed = json; // the scanner sees the body bytes
+        struct Work
+        {
+            const char *name;
+            std::function<size_t()> fn;
+        };
+        const Work works[] = {
+            { "QJsonDocument::fromJson (what the library does)",
+              [&] {
+                  return size_t(QJsonDocument::fromJson(json).object().size());
+              } },
+            { "parseSubscriptionPart (fromJson + result fields)",
+              [&] {
+                  return size_t(QGraphQLResponseParser::parseSubscriptionPart(json, 0).kind);
+              } },
+            { "simdjson DOM parse",
+              [&] {
+                  return size_t(domParser.parse(padded).value_unsafe().is_object());
+              } },
+            { "simdjson on-demand, every value visited",
+              [&] {
+                  auto doc = odParser.iterate(padded);
+                  return visit(doc.get_value().value_unsafe());
+              } },
+            { "simdjson DOM parse + build QJsonObject",
+              [&] {
+                  return size_t(toQt(domParser.parse(padded).value_unsafe()).toObject().size());
+              } },
+            { "QGraphQLJsonScanner::scan (decoder's completeness scan)",
+              [&] {
+                  QGraphQLJsonScanner s;
+                  s.scan(framed);
+                  return size_t(s.isComplete());
+              } },
+            { "memchr for '\\n' over the same bytes (lower bound)",
+              [&] {
+                  return size_t(std::memchr(framed.constData(), '\n', size_t(framed.size()))
+                                != nullptr);
+              } },
+        };
+        for (const Work &w : works) {
+            qint64 n = 0;
+            const double s = timeIt(minSeconds, w.fn, &n);
+            std::printf("| %-8s | %-52s | %9.1f | %11.0f |\n", size == 100 ? "~100 B" : "16 KiB",
+                        w.name, n * json.size() / 1e6 / s, s * 1e9 / n);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,180 @@
+// Runs every end-to-end benchmark, one after the other, and prints Markdown tables.
+// Called by bench/run.sh (which builds first); not a test.
+//
+//   node run-all.mjs <build-dir> [--quick]
+//
+// Environment: REPEAT (runs per throughput case, median reported; default 3),
+// IDLE_SECONDS (scale idle phase, default 20), LATENCY_COUNT (payloads per latency run, 10 ms
+// apart; default 1000).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const buildDir = path.resolve(process.argv[2] || 'build-bench');
+const quick = process.argv.includes('--quick');
+const bin = (name) => path.join(buildDir, 'bench', name);
+const REPEAT = Number(process.env.REPEAT || (quick ? 1 : 3));
+const IDLE = Number(process.env.IDLE_SECONDS || (quick ? 3 : 20));
+const LATENCY_COUNT = Number(process.env.LATENCY_COUNT || (quick ? 200 : 1000));
+const results = { started: new Date().toISOString() };
+
+function log(...a) { console.error('#', ...a); }
+
+async function startServer(cmd, args) {
+  const portFile = path.join(os.tmpdir(), `qgraphql-bench-${process.pid}-${Date.now()}.port`);
+  const child = spawn(cmd, [...args, portFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  for (let i = 0; i < 100 && !fs.existsSync(portFile); ++i) await new Promise((r) => setTimeout(r, 100));
+  if (!fs.existsSync(portFile)) { child.kill(); throw new Error(`${cmd} did not start`); }
+  const port = Number(fs.readFileSync(portFile, 'utf8'));
+  fs.unlinkSync(portFile);
+  return { child, port, stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) };
+}
+
+function runJson(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 900_000, ...opts });
+  const line = (r.stdout || '').trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (r.status !== 0 || !line) {
+    log(`FAILED: ${cmd} ${args.join(' ')} (status ${r.status})\n${r.stderr}`);
+    return null;
+  }
+  return JSON.parse(line);
+}
+
+const median = (xs, key) => {
+  const v = xs.filter(Boolean).sort((a, b) => a[key] - b[key]);
+  return v.length ? v[Math.floor(v.length / 2)] : null;
+};
+const fmt = (x, d = 0) => (x == null || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+const mib = (kib) => fmt(kib / 1024, 1);
+
+function table(head, rows) {
+  const out = [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i ? '---:' : '---')).join('|')}|`];
+  for (const r of rows) out.push(`| ${r.join(' | ')} |`);
+  console.log(out.join('\n') + '\n');
+}
+
+const qgraphql = (mode, url) => runJson(bin('bench_endtoend'), [mode, url]);
+const apollo = (mode, url) => runJson('node', [path.join(here, 'apollo-bench.mjs'), mode, url]);
+
+async function main() {
+  const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1];
+  console.log(`## Machine\n\n${os.cpus().length} CPUs (nproc), ${cpu}, ${Math.round(os.totalmem() / 2 ** 20)} MiB RAM, ` +
+    `Linux ${os.release()}, Node ${process.version}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+
+  // 1. Decoder alone (the existing benchmark).
+  log('decoder benchmark');
+  const dec = spawnSync(bin('bench_multipartdecoder'), [quick ? '0.3' : '1'], { encoding: 'utf8' });
+  console.log('## Decoder alone (bench_multipartdecoder)\n\n' + dec.stdout);
+  if (fs.existsSync(bin('bench_json'))) {
+    log('JSON parser benchmark');
+    const js = spawnSync(bin('bench_json'), [quick ? '0.3' : '1'], { encoding: 'utf8' });
+    console.log('## JSON parsers on our payloads (bench_json)\n\n' + js.stdout);
+  }
+
+  const load = await startServer(bin('bench_loadserver'), []);
+  const base = `http://127.0.0.1:${load.port}`;
+  try {
+    // 2 + 3. Throughput, ours and Apollo Client 4, same server, same workload.
+    const cases = [
+      { name: '~100 B', size: 100, count: 100000 },
+      { name: '16 KiB', size: 16384, count: 10000 },
+    ];
+    const rows = [];
+    const ratios = [];
+    results.throughput = [];
+    for (const c of cases) {
+      const url = `${base}/stream?size=${c.size}&count=${c.count}`;
+      const per = {};
+      for (const [client, fn] of [['QGraphQL', qgraphql], ['Apollo Client 4', apollo]]) {
+        const runs = [];
+        for (let i = 0; i < REPEAT; ++i) { log(`throughput ${c.name} ${client} run ${i + 1}`); runs.push(fn('throughput', url)); }
+        const m = median(runs.map((r) => r && { ...r, rate: r.payloads / r.seconds }), 'rate');
+        per[client] = m;
+        results.throughput.push({ case: c.name, client, runs, median: m });
+        if (!m) { rows.push([c.name, client, 'failed', '', '', '']); continue; }
+        const ok = m.payloads === c.count ? '' : ` (got ${m.payloads} of ${c.count})`;
+        rows.push([c.name, `${c.count}`, client, fmt(m.rate) + ok, fmt(m.cpu / m.payloads * 1e5, 2),
+          fmt(m.cpu / m.payloads * 1e6, 1), mib(m.hwmKiB)]);
+      }
+      const q = per['QGraphQL'];
+      const a = per['Apollo Client 4'];
+      if (q && a) {
+        ratios.push([c.name, fmt(q.rate / a.rate, 2) + 'x', fmt((q.cpu / q.payloads) / (a.cpu / a.payloads), 2) + 'x',
+          fmt(q.hwmKiB / a.hwmKiB, 2) + 'x']);
+      }
+    }
+    console.log(`## End to end over loopback (median of ${REPEAT})\n`);
+    table(['payload', 'N', 'client', 'payloads/s', 'CPU s per 10^5', 'CPU µs per payload', 'peak RSS MiB'], rows);
+    console.log('Ratios, QGraphQL / Apollo Client 4 (payloads/s: higher is better; CPU per payload and peak RSS: lower is better)\n');
+    table(['payload', 'payloads/s', 'CPU per payload', 'peak RSS'], ratios);
+
+    // 5. Peak RSS against stream length.
+    const rss = [];
+    results.rss = [];
+    for (const n of [10000, 1000000]) {
+      log(`RSS vs length: ${n}`);
+      const r = qgraphql('throughput', `${base}/stream?size=100&count=${n}`);
+      results.rss.push({ n, r });
+      rss.push(r);
+    }
+    console.log('## Peak RSS against stream length (QGraphQL, ~100 B payloads)\n');
+    table(['N', 'payloads received', 'payloads/s', 'peak RSS MiB'],
+      rss.map((r, i) => [[10000, 1000000][i], r ? r.payloads : 'failed', r ? fmt(r.payloads / r.seconds) : '', r ? mib(r.hwmKiB) : '']));
+    if (rss[0] && rss[1]) console.log(`10^6 vs 10^4: ${fmt((rss[1].hwmKiB / rss[0].hwmKiB - 1) * 100, 1)} % (target: within 10 %)\n`);
+
+    // 4. Latency, both framings, both clients.
+    const lat = [];
+    results.latency = [];
+    for (const framing of ['router', 'leading']) {
+      const url = `${base}/latency?count=${LATENCY_COUNT}&interval=10&framing=${framing}`;
+      for (const [client, fn] of [['QGraphQL', qgraphql], ['Apollo Client 4', apollo]]) {
+        log(`latency ${framing} ${client}`);
+        const r = fn('latency', url);
+        results.latency.push({ framing, client, r });
+        lat.push([framing === 'router' ? 'delimiter after the part (router)' : 'delimiter before the part',
+          client, r ? `${r.count}` : 'failed', r ? fmt(r.p50us) : '', r ? fmt(r.p99us) : '', r ? fmt(r.maxus) : '']);
+      }
+    }
+    console.log(`## Latency: one payload every 10 ms, server write (CLOCK_MONOTONIC) to delivery\n`);
+    table(['framing', 'client', 'samples', 'p50 µs', 'p99 µs', 'max µs'], lat);
+  } finally {
+    await load.stop();
+  }
+
+  // 6. Scale.
+  const scaleRows = [];
+  results.scale = [];
+  for (const proto of ['h2', 'h1']) {
+    const server = await startServer('node', [path.join(here, 'scale-server.mjs'), proto]);
+    try {
+      for (const subs of [1, 100, 1000]) {
+        const live = Math.ceil(200000 / subs);
+        log(`scale ${proto} ${subs} subscriptions, idle ${IDLE} s, ${live} payloads each`);
+        const r = runJson(bin('bench_endtoend'), ['scale', `http://127.0.0.1:${server.port}`, `${subs}`, proto, `${IDLE}`, `${live}`]);
+        results.scale.push(r);
+        if (!r) { scaleRows.push([proto, subs, 'failed']); continue; }
+        const perSub = (r.rssOpenKiB - r.rssBeforeKiB) / subs;
+        scaleRows.push([r.proto, `${subs}`, `${proto === 'h2' ? r.serverStats.connections : r.serverStats.connections - 1}`, fmt(r.openSeconds, 2), mib(r.rssOpenKiB),
+          fmt(perSub, 1), fmt(r.idleCpu / r.idleSeconds * 100, 3), fmt(r.livePayloads / r.liveSeconds),
+          r.livePayloads === r.liveExpected ? '' : `${r.livePayloads}/${r.liveExpected}`, mib(r.hwmKiB)]);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  console.log(`## Scale: concurrent subscriptions in one process (heartbeat every 5 s, idle ${IDLE} s; ` +
+    'live: ~100 B payloads, 2x10^5 in all)\n');
+  console.log('RSS per subscription = (RSS with all open - RSS before the first) / count; connections = TCP ' +
+    'connections that carry the subscriptions, as the server counts them (HTTP/1.1: minus the control connection).\n');
+  table(['protocol', 'subscriptions', 'connections', 'open in s', 'RSS open MiB', 'KiB per subscription',
+    'idle CPU % of one core', 'live payloads/s', 'missing', 'peak RSS MiB (live)'], scaleRows);
+
+  const out = path.join(buildDir, 'bench-results.json');
+  fs.writeFileSync(out, JSON.stringify(results, null, 1));
+  log(`raw results: ${out}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
