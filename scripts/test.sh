@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command. On a fresh Debian 12 machine, as root: installs what is missing
 # (Debian packages, then the pinned npm packages of the interop tests), configures, builds
-# and runs every test through ctest.
+# and runs every test through ctest; then every test again under ASan/UBSan/LSan
+# (tests/sanitizers/run.sh) and each fuzz target for a bounded time (tests/fuzz/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,10 @@ packages=(
     # QML test modules (qml6-module-qtqml is not needed; these are, see doc/testing)
     qml6-module-qttest qml6-module-qtquick qml6-module-qtqml-workerscript
     qml6-module-qtquick-window
+    # tests/security makes a self-signed certificate at test time
+    openssl
+    # tests/fuzz: libFuzzer targets are built with clang and its sanitizer runtimes
+    clang-14 libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -35,3 +40,9 @@ build_dir=${BUILD_DIR:-build-tests}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build_dir"
 ctest --test-dir "$build_dir" --output-on-failure --timeout 900
+
+# Every test again in a build with AddressSanitizer, UndefinedBehaviorSanitizer and
+# LeakSanitizer (its own build directory, build-asan).
+tests/sanitizers/run.sh
+# Each libFuzzer target for FUZZ_SECONDS (60 by default) from its seed corpus (build-fuzz).
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} tests/fuzz/run.sh

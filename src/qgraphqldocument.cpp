@@ -5,6 +5,7 @@
 
 #include <QtCore/qdebug.h>
 #include <QtCore/qjsonarray.h>
+#include <QtCore/qscopeguard.h>
 
 #include <optional>
 #include <vector>
@@ -386,6 +387,12 @@ private:
 
 // --- Parser -----------------------------------------------------------------------------------
 
+// Selection sets, list and object values and list types nest by recursion: bound the depth so
+// that a hostile document is a syntax error rather than a stack overflow (also when the node
+// tree is destroyed, which recurses as deep). Real documents stay far below this.
+constexpr int MaxNestingDepth = 256;
+constexpr qint64 MaxExpandedSelections = 100000;
+
 class Parser
 {
 public:
@@ -438,6 +445,26 @@ private:
         }
         return {};
     }
+
+    // Counts one level of nesting for as long as it lives.
+    class NestingGuard
+    {
+    public:
+        explicit NestingGuard(Parser *parser) : m_parser(parser)
+        {
+            if (++m_parser->m_depth > MaxNestingDepth) {
+                --m_parser->m_depth;
+                m_parser->fail(u"Syntax Error: The document nests deeper than %1 levels."_s.arg(
+                        MaxNestingDepth));
+            }
+        }
+        ~NestingGuard() { --m_parser->m_depth; }
+        NestingGuard(const NestingGuard &) = delete;
+        NestingGuard &operator=(const NestingGuard &) = delete;
+
+    private:
+        Parser *m_parser;
+    };
 
     [[noreturn]] void unexpected() const
     {
@@ -524,6 +551,7 @@ private:
 
     void parseType()
     {
+        const NestingGuard nesting(this);
         if (skipPunctuator(u"["_s)) {
             parseType();
             expectPunctuator(u"]"_s);
@@ -551,6 +579,7 @@ private:
 
     std::vector<SelectionNode> parseSelectionSet()
     {
+        const NestingGuard nesting(this);
         expectPunctuator(u"{"_s);
         std::vector<SelectionNode> selections;
         do {
@@ -618,6 +647,7 @@ private:
 
     ValueNode parseValue(bool isConst)
     {
+        const NestingGuard nesting(this);
         ValueNode value;
         value.text = m_token.text;
         switch (m_token.kind) {
@@ -668,6 +698,7 @@ private:
 
     Lexer m_lexer;
     Token m_token;
+    int m_depth = 0; // see NestingGuard
 };
 
 } // namespace
@@ -705,7 +736,21 @@ public:
         void collect(const std::vector<SelectionNode> &selections,
                      QList<QGraphQLDocument::Field> *into)
         {
+            // Fragments spreading fragments nest deeper than any one selection set.
+            if (m_depth >= 4 * MaxNestingDepth) {
+                if (error.isEmpty())
+                    error = u"Selections nest deeper than %1 levels."_s.arg(4 * MaxNestingDepth);
+                return;
+            }
+            ++m_depth;
+            const auto restoreDepth = qScopeGuard([this] { --m_depth; });
             for (const SelectionNode &selection : selections) {
+                // Fragments spread twice in each of n fragments expand to 2^n selections:
+                // bound the work, not only the depth.
+                if (error.isEmpty() && ++m_visited > MaxExpandedSelections) {
+                    error = u"The operation selects more than %1 fields once fragments are "
+                            "expanded."_s.arg(MaxExpandedSelections);
+                }
                 if (!error.isEmpty() || !isIncluded(selection.directives))
                     continue;
                 switch (selection.kind) {
@@ -836,6 +881,8 @@ public:
         const OperationNode &m_operation;
         const QJsonObject &m_variables;
         QStringList m_spreading; // fragments being expanded, to detect cycles
+        int m_depth = 0; // nesting of collect()
+        qint64 m_visited = 0; // selections visited, fragments expanded
     };
 };
 

@@ -7,6 +7,10 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+constexpr qsizetype MaxTransportPadding = 256;
+} // namespace
+
 QGraphQLMultipartDecoder::QGraphQLMultipartDecoder(const QByteArray &boundary,
                                                    qsizetype maxPartSize)
     : m_boundary("--" + boundary), m_maxPartSize(maxPartSize)
@@ -82,8 +86,13 @@ QGraphQLMultipartDecoder::Match QGraphQLMultipartDecoder::matchDelimiterAt(qsize
         *lineEnd = q + 2;
         return Match::Close;
     }
-    while (q < size && (data[q] == ' ' || data[q] == '\t')) // transport padding
-        ++q;
+    // Transport padding. A delimiter line is short (RFC 2046: lines of at most 1000
+    // characters); endless padding would otherwise be held in memory as a "partial" match.
+    const qsizetype paddingStart = q;
+    while (q < size && (data[q] == ' ' || data[q] == '\t')) {
+        if (++q - paddingStart > MaxTransportPadding)
+            return Match::No;
+    }
     if (q >= size)
         return Match::Partial;
     if (data[q] == '\n') {
@@ -270,14 +279,15 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
         if (bodyEnd > qMax<qsizetype>(m_bodyStart, 0) && m_buffer.at(bodyEnd - 1) == '\r')
             --bodyEnd;
     }
-    if (bodyEnd - m_bodyStart > m_maxPartSize)
-        return partTooLarge(bodyEnd - m_bodyStart);
-
+    // Only the bytes within the part cap are scanned, and the checks below come in this order:
+    // then the same bytes give the same events however they were cut into reads (what lies
+    // beyond the cap is never looked at, whether or not one read brought it).
     // A CR at the end of the buffer was scanned before its LF showed it to be part of the
     // delimiter: bodyEnd can then be one byte short of m_jsonPos.
-    if (bodyEnd > m_jsonPos) {
-        m_json.scan(QByteArrayView(m_buffer.constData() + m_jsonPos, bodyEnd - m_jsonPos));
-        m_jsonPos = bodyEnd;
+    const qsizetype scanEnd = qMin<qsizetype>(bodyEnd, m_bodyStart + m_maxPartSize);
+    if (scanEnd > m_jsonPos) {
+        m_json.scan(QByteArrayView(m_buffer.constData() + m_jsonPos, scanEnd - m_jsonPos));
+        m_jsonPos = scanEnd;
     }
     if (m_partEmitted && !m_json.isComplete()) {
         return fail(ErrorKind::Malformed,
@@ -294,6 +304,13 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
         m_emittedEnd = end;
         return emitPart(m_bodyStart, end);
     }
+    // A CR at the very end may yet be the line break before a delimiter: not counted.
+    qsizetype sizeEnd = bodyEnd;
+    if (match == Match::No && sizeEnd > qMax<qsizetype>(m_bodyStart, 0)
+        && m_buffer.at(sizeEnd - 1) == '\r')
+        --sizeEnd;
+    if (sizeEnd - m_bodyStart > m_maxPartSize)
+        return partTooLarge(sizeEnd - m_bodyStart);
 
     if (match == Match::Delimiter || match == Match::Close) {
         const bool emitted = m_partEmitted;

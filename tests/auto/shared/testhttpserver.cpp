@@ -40,6 +40,8 @@ static QByteArray reasonPhrase(int status)
         return "Moved Permanently";
     case 302:
         return "Found";
+    case 303:
+        return "See Other";
     case 307:
         return "Temporary Redirect";
     case 308:
@@ -138,6 +140,13 @@ TestHttpScript &TestHttpScript::stall()
     return *this;
 }
 
+TestHttpScript &TestHttpScript::generate(std::function<QByteArray()> producer)
+{
+    add(Step::Generate);
+    steps.last().producer = std::make_shared<std::function<QByteArray()>>(std::move(producer));
+    return *this;
+}
+
 TestHttpServer::TestHttpServer(Handler handler, const QHostAddress &address, QObject *parent)
     : QTcpServer(parent), m_handler(std::move(handler)), m_address(address)
 {
@@ -155,7 +164,7 @@ TestHttpServer::~TestHttpServer()
 QUrl TestHttpServer::url(const QString &path) const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_scheme);
     url.setHost(m_address.toString());
     url.setPort(serverPort());
     url.setPath(path);
@@ -243,6 +252,26 @@ void TestHttpServer::runScript(QPointer<QTcpSocket> socket, QList<TestHttpScript
             return;
         case TestHttpScript::Step::Stall:
             return;
+        case TestHttpScript::Step::Generate: {
+            // Refill whenever the socket has written some: the queue stays below 256 KiB.
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            auto done = std::make_shared<bool>(false);
+            const auto pump = [this, socket, steps, producer = step.producer, connection, done] {
+                while (socket && !*done && socket->bytesToWrite() < 256 * 1024) {
+                    const QByteArray bytes = (*producer)();
+                    if (bytes.isEmpty()) {
+                        *done = true;
+                        disconnect(*connection);
+                        runScript(socket, steps);
+                        return;
+                    }
+                    socket->write(bytes);
+                }
+            };
+            *connection = connect(socket, &QTcpSocket::bytesWritten, this, pump);
+            pump();
+            return;
+        }
         }
     }
 }

@@ -13,6 +13,7 @@
 #include <QtNetwork/qtcpsocket.h>
 
 #include <functional>
+#include <memory>
 
 // A scripted HTTP/1.1 server for tests: an in-process QTcpServer on a loopback address. Each
 // request is answered by a Script: bytes written with delays, chunked or raw, ending with a
@@ -35,10 +36,11 @@ class TestHttpScript
 public:
     struct Step
     {
-        enum Action { Write, Close, Abort, Stall };
+        enum Action { Write, Close, Abort, Stall, Generate };
         Action action = Write;
         int delayMs = 0;
         QByteArray bytes;
+        std::shared_ptr<std::function<QByteArray()>> producer; // Generate only
     };
 
     //! Status line and headers; chunked adds Transfer-Encoding: chunked, else the caller
@@ -56,6 +58,9 @@ public:
     TestHttpScript &close(); // graceful close
     TestHttpScript &abort(); // connection reset
     TestHttpScript &stall(); // keep the socket open, silent
+    //! Writes what producer() returns, as is, until it returns an empty array, keeping at most
+    //! 256 KiB queued in the socket: long or endless streams with constant server memory.
+    TestHttpScript &generate(std::function<QByteArray()> producer);
 
     QList<Step> steps;
 
@@ -77,6 +82,8 @@ public:
 
     void setHandler(Handler handler) { m_handler = std::move(handler); }
     QUrl url(const QString &path = QStringLiteral("/graphql")) const;
+    //! The scheme url() uses ("http"; "https" for a subclass that encrypts its sockets).
+    void setUrlScheme(const QString &scheme) { m_scheme = scheme; }
 
     QList<TestHttpRequest> requests; // every request received, in order
     int openConnections() const { return m_open; }
@@ -93,6 +100,7 @@ private:
 
     Handler m_handler;
     QHostAddress m_address;
+    QString m_scheme = QStringLiteral("http");
     int m_open = 0;
     int m_disconnections = 0;
 };
