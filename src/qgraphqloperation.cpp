@@ -21,6 +21,11 @@ namespace {
 
 constexpr int MaxRedirects = 10;
 constexpr qsizetype MaxBodySnippet = 200;
+// What QNAM may read ahead of a subscription. Unlimited, its HTTP thread reads a stream that
+// outpaces our parsing into memory as fast as the network allows; limited, it stops reading the
+// socket and TCP flow control holds the server back. 256 KiB keeps the throughput (bench/run.sh,
+// RSS table). Queries keep Qt's default: their whole body is held anyway.
+constexpr qint64 ReadAheadLimit = 256 * 1024;
 
 bool isSameOrigin(const QUrl &a, const QUrl &b)
 {
@@ -177,8 +182,9 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
         QMetaObject::invokeMethod(
                 q,
                 [this] {
-                    failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                                u"The network access manager was destroyed"_s));
+                    failWithoutRetry(
+                            QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                                   u"The network access manager was destroyed"_s));
                 },
                 Qt::QueuedConnection);
         return;
@@ -197,6 +203,13 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
     m_merger.reset();
     m_reply = m_manager->post(networkRequest, request.toJson());
     QNetworkReply *reply = m_reply;
+    // Qt 6.4 forwards the limit to its HTTP thread only once that thread has the request, which
+    // it gets from the event loop after post() returns: queue the call behind it. The same call
+    // at the headers covers a request started later (e.g. after a proxy lookup).
+    if (kind == Kind::Subscribe) {
+        QMetaObject::invokeMethod(
+                reply, [reply] { reply->setReadBufferSize(ReadAheadLimit); }, Qt::QueuedConnection);
+    }
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this] { onMetaDataChanged(); });
     QObject::connect(reply, &QNetworkReply::readyRead, q, [this] { onReadyRead(); });
     QObject::connect(reply, &QNetworkReply::finished, q, [this] { onReplyFinished(); });
@@ -206,8 +219,9 @@ void QGraphQLOperationPrivate::send(const QUrl &url)
         QMetaObject::invokeMethod(
                 q_func(),
                 [this] {
-                    failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                                u"The network access manager was destroyed"_s));
+                    failWithoutRetry(
+                            QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                                   u"The network access manager was destroyed"_s));
                 },
                 Qt::QueuedConnection);
     });
@@ -222,6 +236,8 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
     if (!status.isValid())
         return;
     httpStatusCode = status.toInt();
+    if (kind == Kind::Subscribe)
+        m_reply->setReadBufferSize(ReadAheadLimit);
     responseHeaders = m_reply->rawHeaderPairs();
     if (m_transport)
         m_transport->d_func()->recordResponse(httpStatusCode, responseHeaders);
@@ -272,21 +288,23 @@ void QGraphQLOperationPrivate::onMetaDataChanged()
 bool QGraphQLOperationPrivate::followRedirect(const QUrl &location)
 {
     if (++m_redirects > MaxRedirects) {
-        failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                    u"Too many redirects (more than %1)"_s.arg(MaxRedirects)));
+        failWithoutRetry(
+                QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                       u"Too many redirects (more than %1)"_s.arg(MaxRedirects)));
         return false;
     }
     if (!location.isValid()
         || (location.scheme() != "http"_L1 && location.scheme() != "https"_L1)) {
         failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                    u"Invalid redirect location \"%1\""_s.arg(
-                                            location.toString(QUrl::RemovePassword))));
+                                                u"Invalid redirect location \"%1\""_s.arg(
+                                                        location.toString(QUrl::RemovePassword))));
         return false;
     }
     if (m_reply->url().scheme() == "https"_L1 && location.scheme() == "http"_L1) {
-        failWithoutRetry(QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                    u"Refused an insecure redirect from https to \"%1\""_s.arg(
-                                            location.toString(QUrl::RemovePassword))));
+        failWithoutRetry(
+                QGraphQLTransportError(QGraphQLTransportError::NetworkError,
+                                       u"Refused an insecure redirect from https to \"%1\""_s.arg(
+                                               location.toString(QUrl::RemovePassword))));
         return false;
     }
     if (!isSameOrigin(location, settings.url))

@@ -13,12 +13,15 @@
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfile.h>
+#include <QtCore/qscopeguard.h>
+#include <QtCore/qthread.h>
 #include <QtCore/qtimer.h>
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtNetwork/qtcpserver.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
+#include <atomic>
 #include <memory>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -171,6 +174,7 @@ private Q_SLOTS:
     void stallAfterHeaders();
     void slowButAlive();
     void hundredThousandPayloadsInConstantMemory();
+    void serverFasterThanClientInBoundedMemory();
     void floodWithoutDelimiter_data();
     void floodWithoutDelimiter();
     void hugeResponseHeaders_data();
@@ -528,6 +532,74 @@ void tst_FaultInjection::hundredThousandPayloadsInConstantMemory()
     QVERIFY(inOrder); // none lost, none twice
     // 90000 more payloads after the warm-up: a leak of even 40 bytes each would be 3.6 MB.
     QVERIFY2(peak - warm < 2 * 1024 * 1024, QByteArray::number(peak - warm).constData());
+}
+
+void tst_FaultInjection::serverFasterThanClientInBoundedMemory()
+{
+    // The server runs in its own thread and writes as fast as the socket takes bytes, while the
+    // client is stalled in its first slot. Qt must not read the stream into memory meanwhile:
+    // what it reads ahead is bounded and TCP flow control holds the server back.
+    constexpr int Count = 200000; // about 26 MB of stream
+    constexpr int PerChunk = 500;
+    std::atomic<int> produced = 0;
+    QThread serverThread;
+    serverThread.start();
+    QObject serverContext;
+    serverContext.moveToThread(&serverThread);
+    TestHttpServer *server = nullptr;
+    QMetaObject::invokeMethod(
+            &serverContext,
+            [&] {
+                server = new TestHttpServer;
+                server->setHandler([&](const TestHttpRequest &) {
+                    return TestHttpScript()
+                            .head(200, MultipartType)
+                            .raw(chunked(routerStart()))
+                            .generate([&produced]() -> QByteArray {
+                                QByteArray bytes;
+                                for (int i = 0; i < PerChunk && produced < Count; ++i)
+                                    bytes += routerPart(payload(++produced));
+                                return bytes.isEmpty() ? bytes : chunked(bytes);
+                            })
+                            .raw(chunked(routerEnd()))
+                            .endChunks()
+                            .close();
+                });
+            },
+            Qt::BlockingQueuedConnection);
+    const auto stopServer = qScopeGuard([&] {
+        QMetaObject::invokeMethod(
+                &serverContext, [&] { delete server; }, Qt::BlockingQueuedConnection);
+        serverThread.quit();
+        serverThread.wait();
+    });
+    m_transport->setUrl(server->url());
+
+    QGraphQLSubscription *subscription
+            = m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s));
+    std::unique_ptr<QGraphQLOperation> owner(subscription);
+    QSignalSpy finished(subscription, &QGraphQLOperation::finished);
+    int received = 0;
+    int producedWhileStalled = 0;
+    const qint64 baseline = liveHeapBytes();
+    qint64 peak = baseline;
+    connect(subscription, &QGraphQLOperation::resultReceived, this, [&](const QGraphQLResult &) {
+        if (++received == 1) {
+            QThread::msleep(500);
+            producedWhileStalled = produced;
+        }
+        if (received % 1000 == 1)
+            peak = qMax(peak, liveHeapBytes());
+    });
+    QVERIFY(QTest::qWaitFor([&] { return finished.size() > 0; }, 300000));
+    qDebug("%d payloads; the server produced %d while the client stalled; live heap grew by at "
+           "most %lld bytes",
+           received, producedWhileStalled, peak - baseline);
+    QCOMPARE(subscription->state(), QGraphQLOperation::Finished);
+    QCOMPARE(received, Count);
+    // Unbounded, the heap grows by the whole stream (about 26 MB); the kernel's socket buffers
+    // hold what the server wrote ahead, outside our heap.
+    QVERIFY2(peak - baseline < 6 * 1024 * 1024, QByteArray::number(peak - baseline));
 }
 
 void tst_FaultInjection::floodWithoutDelimiter_data()
