@@ -543,8 +543,10 @@ void QGraphQLOperationPrivate::finishJsonBody()
 
 void QGraphQLOperationPrivate::finishHttpError()
 {
-    const QString reason
-            = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    // HTTP/2 responses carry no reason phrase, and HTTP/1.1 servers may leave it empty.
+    QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (reason.isEmpty())
+        reason = QGraphQLTransportError::httpReasonPhrase(httpStatusCode);
     const Response response = parseResponse(m_body);
     QString message = u"HTTP %1 %2"_s.arg(httpStatusCode).arg(reason).trimmed();
     if (response.error.isEmpty())

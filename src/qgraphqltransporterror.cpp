@@ -5,6 +5,8 @@
 
 #include <QtCore/qdebug.h>
 
+using namespace Qt::StringLiterals;
+
 class QGraphQLTransportErrorPrivate : public QSharedData
 {
 public:
@@ -48,6 +50,56 @@ int QGraphQLTransportError::httpStatusCode() const
 void QGraphQLTransportError::setHttpStatusCode(int code)
 {
     d->httpStatusCode = code;
+}
+
+QString QGraphQLTransportError::httpReasonPhrase(int statusCode)
+{
+    switch (statusCode) {
+    case 200:
+        return u"OK"_s;
+    case 201:
+        return u"Created"_s;
+    case 204:
+        return u"No Content"_s;
+    case 301:
+        return u"Moved Permanently"_s;
+    case 302:
+        return u"Found"_s;
+    case 303:
+        return u"See Other"_s;
+    case 307:
+        return u"Temporary Redirect"_s;
+    case 308:
+        return u"Permanent Redirect"_s;
+    case 400:
+        return u"Bad Request"_s;
+    case 401:
+        return u"Unauthorized"_s;
+    case 403:
+        return u"Forbidden"_s;
+    case 404:
+        return u"Not Found"_s;
+    case 405:
+        return u"Method Not Allowed"_s;
+    case 406:
+        return u"Not Acceptable"_s;
+    case 413:
+        return u"Payload Too Large"_s;
+    case 415:
+        return u"Unsupported Media Type"_s;
+    case 429:
+        return u"Too Many Requests"_s;
+    case 500:
+        return u"Internal Server Error"_s;
+    case 502:
+        return u"Bad Gateway"_s;
+    case 503:
+        return u"Service Unavailable"_s;
+    case 504:
+        return u"Gateway Timeout"_s;
+    default:
+        return {};
+    }
 }
 
 QNetworkReply::NetworkError QGraphQLTransportError::networkError() const

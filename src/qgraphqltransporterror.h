@@ -68,6 +68,10 @@ public:
     int httpStatusCode() const;
     void setHttpStatusCode(int code);
 
+    //! The standard reason phrase of an HTTP status, "Not Found" for 404, or an empty string
+    //! for a status it does not name. For messages when the response carried none (HTTP/2).
+    static QString httpReasonPhrase(int statusCode);
+
     //! The QNetworkReply error behind a NetworkError (or an HTTP error), else NoError.
     QNetworkReply::NetworkError networkError() const;
     void setNetworkError(QNetworkReply::NetworkError error);

@@ -68,6 +68,11 @@ async function main() {
   log('decoder benchmark');
   const dec = spawnSync(bin('bench_multipartdecoder'), [quick ? '0.3' : '1'], { encoding: 'utf8' });
   console.log('## Decoder alone (bench_multipartdecoder)\n\n' + dec.stdout);
+  // Its table rows, for bench_plot: | part | read | work | MB/s | parts/s | ns/part | MB fed |
+  results.decoder = (dec.stdout || '').split('\n').map((l) => l.split('|').map((c) => c.trim()))
+    .filter((c) => c.length >= 9 && /^[\d.]+$/.test(c[4]))
+    .map(([, part, read, work, mbs, parts, ns]) => ({ part, read, work, mbPerSecond: Number(mbs),
+      partsPerSecond: Number(parts), nsPerPart: Number(ns) }));
   if (fs.existsSync(bin('bench_json'))) {
     log('JSON parser benchmark');
     const js = spawnSync(bin('bench_json'), [quick ? '0.3' : '1'], { encoding: 'utf8' });

@@ -5,6 +5,8 @@
 
 #include "netscapecookiejar.h"
 
+#include <QGraphQL/qgraphqltransporterror.h>
+
 #include <QtCore/qjsondocument.h>
 
 #include <cstdio>
@@ -22,56 +24,6 @@ void printError(const QString &message)
     const QByteArray line = "qgraphql: " + message.toUtf8() + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 303:
-        return "See Other";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 406:
-        return "Not Acceptable";
-    case 413:
-        return "Payload Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return {};
-    }
 }
 
 } // namespace
@@ -188,7 +140,8 @@ void OperationRunner::printResponseHead()
         return;
     m_headPrinted = true;
     const int status = m_operation->httpStatusCode();
-    QByteArray head = "HTTP " + QByteArray::number(status) + ' ' + reasonPhrase(status);
+    QByteArray head = "HTTP " + QByteArray::number(status) + ' '
+            + QGraphQLTransportError::httpReasonPhrase(status).toLatin1();
     head = head.trimmed() + '\n';
     const auto headers = m_operation->responseHeaders();
     for (const auto &[name, value] : headers)

@@ -10,6 +10,7 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testprobe.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qfile.h>
@@ -46,6 +47,9 @@ namespace {
 using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
 const QByteArray MultipartType = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
+
+// Twice Probe's default wait: these cases also run under the sanitizers, several times slower.
+constexpr int FinishTimeout = 20000;
 
 QByteArray payload(int n)
 {
@@ -110,32 +114,6 @@ struct PeakSampler
     QTimer timer;
     qint64 baseline;
     qint64 peak;
-};
-
-// Records everything an operation emits, in order.
-struct Probe
-{
-    explicit Probe(QGraphQLOperation *op)
-        : operation(op), results(op, &QGraphQLOperation::resultReceived),
-          errors(op, &QGraphQLOperation::errorOccurred), finished(op, &QGraphQLOperation::finished)
-    { }
-    QList<int> numbers() const
-    {
-        QList<int> out;
-        for (const auto &args : results)
-            out.append(args.at(0).value<QGraphQLResult>().data()["n"_L1].toInt());
-        return out;
-    }
-    bool waitFinished(int ms = 20000)
-    {
-        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
-    }
-    QGraphQLTransportError error() const { return operation->error(); }
-
-    std::unique_ptr<QGraphQLOperation> operation;
-    QSignalSpy results;
-    QSignalSpy errors;
-    QSignalSpy finished;
 };
 
 // Counts live operations: every one created must be destroyed.
@@ -231,7 +209,7 @@ void tst_FaultInjection::connectionRefused()
     m_server.reset(); // nothing listens on the port any more
     m_transport->setUrl(url);
     Probe probe(start(execute));
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QCOMPARE(probe.operation->state(), QGraphQLOperation::Failed);
     QCOMPARE(probe.error().kind(), QGraphQLTransportError::NetworkError);
     QCOMPARE(probe.error().networkError(), QNetworkReply::ConnectionRefusedError);
@@ -283,7 +261,7 @@ void tst_FaultInjection::acceptsButNeverAnswers()
     m_transport->setUrl(QUrl(u"http://127.0.0.1:%1/graphql"_s.arg(blackHole.serverPort())));
     m_transport->setTimeout(400);
     Probe probe(start(execute));
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QCOMPARE(probe.error().kind(), QGraphQLTransportError::Timeout);
     QVERIFY2(probe.error().message().contains(expected), qPrintable(probe.error().message()));
     QCOMPARE(accepted.size(), 1);
@@ -350,7 +328,7 @@ void tst_FaultInjection::reset()
         return script.abort();
     });
     Probe probe(start(execute));
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QCOMPARE(probe.numbers(), expected);
     QCOMPARE(probe.operation->state(), QGraphQLOperation::Failed);
     QCOMPARE(probe.errors.size(), 1);
@@ -386,7 +364,7 @@ void tst_FaultInjection::invalidChunkedFramingThenClose()
     m_transport->setTimeout(1500);
     m_transport->setHeartbeatTimeout(1500);
     Probe probe(start(execute));
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QCOMPARE(probe.operation->state(), QGraphQLOperation::Failed);
     QCOMPARE(probe.results.size(), 0);
     const QGraphQLTransportError::Kind kind = probe.error().kind();
@@ -418,7 +396,7 @@ void tst_FaultInjection::stallAfterHeaders()
     timer.start();
     Probe probe(start(false));
     QTRY_COMPARE(probe.operation->state(), QGraphQLOperation::Active);
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QVERIFY2(timer.elapsed() >= 650, QByteArray::number(timer.elapsed()).constData());
     QCOMPARE(probe.error().kind(), QGraphQLTransportError::Timeout);
     QVERIFY2(probe.error().message().contains("Heartbeat timeout"_L1)
@@ -885,7 +863,7 @@ void tst_FaultInjection::endedByConnectionClose()
                 .close();
     });
     Probe probe(start(false));
-    QVERIFY(probe.waitFinished());
+    QVERIFY(probe.waitFinished(FinishTimeout));
     QCOMPARE(probe.numbers(), (QList<int> { 1, 2 }));
     if (closeDelimiter) {
         QCOMPARE(probe.operation->state(), QGraphQLOperation::Finished);
@@ -908,7 +886,7 @@ void tst_FaultInjection::endedByConnectionClose()
                 .close();
     });
     Probe query(start(true));
-    QVERIFY(query.waitFinished());
+    QVERIFY(query.waitFinished(FinishTimeout));
     QCOMPARE(query.operation->state(), QGraphQLOperation::Finished);
     QCOMPARE(query.numbers(), QList<int> { 3 });
 }

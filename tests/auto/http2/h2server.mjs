@@ -1,6 +1,7 @@
 // HTTP/2 cleartext (prior knowledge only: no HTTP/1 fallback) multipart subscription server for
 // tst_http2. Prints its port on stdout. POST /sub?count=n: n payloads 20 ms apart, router
-// framing. POST /sessions: {"sessions": <HTTP/2 sessions accepted so far>}.
+// framing. POST /sessions: {"sessions": <HTTP/2 sessions accepted so far>}. POST /status?code=n:
+// status n with a plain-text body.
 import http2 from 'node:http2';
 
 let sessions = 0;
@@ -12,6 +13,11 @@ server.on('request', async (req, res) => {
   if (url.pathname === '/sessions') {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ data: { sessions } }));
+    return;
+  }
+  if (url.pathname === '/status') {
+    res.writeHead(Number(url.searchParams.get('code')), { 'content-type': 'text/plain' });
+    res.end('no such path');
     return;
   }
   const count = Number(url.searchParams.get('count') || 3);

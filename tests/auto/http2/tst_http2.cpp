@@ -18,8 +18,11 @@ private Q_SLOTS:
     void cleanupTestCase();
     void property();
     void subscriptionsShareOneConnection();
+    void httpErrorNamesTheStatus();
 
 private:
+    QUrl endpoint(const QString &path, const QString &query = {}) const;
+
     QProcess m_server;
     QUrl m_base;
 };
@@ -46,6 +49,14 @@ void tst_Http2::cleanupTestCase()
     }
 }
 
+QUrl tst_Http2::endpoint(const QString &path, const QString &query) const
+{
+    QUrl url = m_base;
+    url.setPath(path);
+    url.setQuery(query);
+    return url;
+}
+
 void tst_Http2::property()
 {
     QGraphQLHttpTransport transport;
@@ -60,10 +71,7 @@ void tst_Http2::property()
 
 void tst_Http2::subscriptionsShareOneConnection()
 {
-    QUrl url = m_base;
-    url.setPath(u"/sub"_s);
-    url.setQuery(u"count=3"_s);
-    QGraphQLHttpTransport transport(url);
+    QGraphQLHttpTransport transport(endpoint(u"/sub"_s, u"count=3"_s));
     transport.setHttp2Direct(true);
 
     constexpr int Streams = 8; // more than QNAM's 6 connections per host
@@ -79,13 +87,23 @@ void tst_Http2::subscriptionsShareOneConnection()
 
     // The server refuses HTTP/1, so every stream above was HTTP/2; and they shared one
     // connection (the query below reuses it too).
-    QUrl sessionsUrl = m_base;
-    sessionsUrl.setPath(u"/sessions"_s);
-    transport.setUrl(sessionsUrl);
+    transport.setUrl(endpoint(u"/sessions"_s));
     std::unique_ptr<QGraphQLReply> reply(transport.execute(QGraphQLRequest(u"{ sessions }"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
     QCOMPARE(reply->state(), QGraphQLOperation::Finished);
     QCOMPARE(reply->result().data()["sessions"_L1].toInt(), 1);
+}
+
+void tst_Http2::httpErrorNamesTheStatus()
+{
+    // HTTP/2 has no reason phrase on the wire: the message takes the standard one.
+    QGraphQLHttpTransport transport(endpoint(u"/status"_s, u"code=404"_s));
+    transport.setHttp2Direct(true);
+    std::unique_ptr<QGraphQLReply> reply(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->error().kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(reply->error().httpStatusCode(), 404);
+    QCOMPARE(reply->error().message(), u"HTTP 404 Not Found: no such path"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Http2)

@@ -62,6 +62,8 @@ private Q_SLOTS:
     void graphqlErrorsAreNotAFailure();
     void httpErrorWithGraphQLBody();
     void httpErrorWithTextBody();
+    void httpErrorWithoutReasonPhrase();
+    void httpReasonPhrase();
     void bodyThatIsNotAGraphQLResponse_data();
     void bodyThatIsNotAGraphQLResponse();
     void unexpectedContentType();
@@ -189,6 +191,31 @@ void tst_QGraphQLHttpTransport::httpErrorWithTextBody()
     QCOMPARE(run.error().httpStatusCode(), 503);
     QCOMPARE(run.error().message(), u"HTTP 503 Service Unavailable: upstream unavailable"_s);
     QVERIFY(!run.error().result().isValid());
+}
+
+void tst_QGraphQLHttpTransport::httpErrorWithoutReasonPhrase()
+{
+    // RFC 9112 lets the reason phrase be empty; the message names the status all the same.
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .raw("HTTP/1.1 404 \r\nContent-Type: text/plain\r\nContent-Length: 7\r\n"
+                     "Connection: close\r\n\r\nmissing")
+                .close();
+    });
+    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.wait());
+    QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
+    QCOMPARE(run.error().httpStatusCode(), 404);
+    QCOMPARE(run.error().message(), u"HTTP 404 Not Found: missing"_s);
+}
+
+void tst_QGraphQLHttpTransport::httpReasonPhrase()
+{
+    QCOMPARE(QGraphQLTransportError::httpReasonPhrase(200), u"OK"_s);
+    QCOMPARE(QGraphQLTransportError::httpReasonPhrase(404), u"Not Found"_s);
+    QCOMPARE(QGraphQLTransportError::httpReasonPhrase(504), u"Gateway Timeout"_s);
+    QCOMPARE(QGraphQLTransportError::httpReasonPhrase(299), QString());
+    QCOMPARE(QGraphQLTransportError::httpReasonPhrase(0), QString());
 }
 
 void tst_QGraphQLHttpTransport::bodyThatIsNotAGraphQLResponse_data()

@@ -7,6 +7,7 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testprobe.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qjsonarray.h>
@@ -52,32 +53,6 @@ QByteArray leadingEnd()
 {
     return "\r\n--graphql--\r\n";
 }
-
-// Records everything a subscription emits, in order.
-struct Probe
-{
-    explicit Probe(QGraphQLOperation *op)
-        : operation(op), results(op, &QGraphQLOperation::resultReceived),
-          errors(op, &QGraphQLOperation::errorOccurred), finished(op, &QGraphQLOperation::finished)
-    { }
-    QList<int> numbers() const
-    {
-        QList<int> out;
-        for (const auto &args : results)
-            out.append(args.at(0).value<QGraphQLResult>().data()["n"_L1].toInt());
-        return out;
-    }
-    QGraphQLResult result(int i) const { return results.at(i).at(0).value<QGraphQLResult>(); }
-    bool waitFinished(int ms = 10000)
-    {
-        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
-    }
-
-    std::unique_ptr<QGraphQLOperation> operation;
-    QSignalSpy results;
-    QSignalSpy errors;
-    QSignalSpy finished;
-};
 
 } // namespace
 
