@@ -3,7 +3,7 @@
 //
 //   node run-all.mjs <build-dir> [--quick]
 //
-// Environment: REPEAT (runs per throughput case, median reported; default 3),
+// Environment: REPEAT (runs per throughput case, median reported; default 5),
 // IDLE_SECONDS (scale idle phase, default 20), LATENCY_COUNT (payloads per latency run, 10 ms
 // apart; default 1000).
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const buildDir = path.resolve(process.argv[2] || 'build-bench');
 const quick = process.argv.includes('--quick');
 const bin = (name) => path.join(buildDir, 'bench', name);
-const REPEAT = Number(process.env.REPEAT || (quick ? 1 : 3));
+const REPEAT = Number(process.env.REPEAT || (quick ? 1 : 5));
 const IDLE = Number(process.env.IDLE_SECONDS || (quick ? 3 : 20));
 const LATENCY_COUNT = Number(process.env.LATENCY_COUNT || (quick ? 200 : 1000));
 const results = { started: new Date().toISOString() };
@@ -93,9 +93,14 @@ async function main() {
     for (const c of cases) {
       const url = `${base}/stream?size=${c.size}&count=${c.count}`;
       const per = {};
-      for (const [client, fn] of [['QGraphQL', qgraphql], ['Apollo Client 4', apollo]]) {
-        const runs = [];
-        for (let i = 0; i < REPEAT; ++i) { log(`throughput ${c.name} ${client} run ${i + 1}`); runs.push(fn('throughput', url)); }
+      const clients = [['QGraphQL', qgraphql], ['Apollo Client 4', apollo]];
+      // Interleaved, so that a noisy moment on the machine hits both clients alike.
+      const runsOf = clients.map(() => []);
+      for (let i = 0; i < REPEAT; ++i) {
+        clients.forEach(([client, fn], k) => { log(`throughput ${c.name} ${client} run ${i + 1}`); runsOf[k].push(fn('throughput', url)); });
+      }
+      for (const [k, [client]] of clients.entries()) {
+        const runs = runsOf[k];
         const m = median(runs.map((r) => r && { ...r, rate: r.payloads / r.seconds }), 'rate');
         per[client] = m;
         results.throughput.push({ case: c.name, client, runs, median: m });
