@@ -11,12 +11,16 @@
 //  - every part's bytes are the stream's bytes at partOffset(), and offsets strictly increase:
 //    no part is handed out twice;
 //  - bufferedBytes() stays bounded by the part cap (twice, for the amortised compaction, plus
-//    its 4 KiB floor and a delimiter) plus the current read.
+//    its 4 KiB floor and a delimiter) plus the current read;
+//  - the JSON completeness scanner the decoder relies on agrees with its byte-by-byte
+//    definition after every read, from the stream's first '{' or '[', in one read or seeded reads.
 
 #include "fuzzcommon.h"
 
 #include "private/qgraphqlmultipartdecoder_p.h"
 #include "private/qgraphqlresponseparser_p.h"
+
+#include "../auto/jsonscanner/jsonscannerreference.h"
 
 #include <QtCore/qjsondocument.h>
 
@@ -66,7 +70,9 @@ Outcome decode(const QByteArray &boundary, qsizetype cap, QByteArrayView stream,
     qint64 lastOffset = -1;
     bool done = false;
     qsizetype pos = 0;
-    const qsizetype slack = boundary.size() + 8;
+    // A possible delimiter line still being read: "--", the boundary, up to 256 bytes of
+    // transport padding (the decoder's limit), a line break, and the byte before it.
+    const qsizetype slack = boundary.size() + 256 + 8;
     for (qsizetype length : reads) {
         decoder.feed(stream.sliced(pos, length));
         pos += length;
@@ -142,6 +148,31 @@ void expectSame(const Outcome &whole, const Outcome &split, const char *how)
     FUZZ_ASSERT(split == whole);
 }
 
+void checkJsonScanner(QByteArrayView stream, uint32_t seed)
+{
+    qsizetype start = 0;
+    while (start < stream.size() && stream[start] != '{' && stream[start] != '[')
+        ++start;
+    const QByteArrayView bytes = stream.sliced(qMin(start, stream.size()));
+    const QList<qsizetype> readLists[] = {
+        Fuzz::wholeRead(bytes.size()),
+        Fuzz::seededReads(bytes.size(), seed, 1 + (seed >> 8) % 160),
+    };
+    for (const QList<qsizetype> &reads : readLists) {
+        QGraphQLJsonScanner fast;
+        JsonScannerReference reference;
+        qsizetype pos = 0;
+        for (qsizetype length : reads) {
+            fast.scan(bytes.sliced(pos, length));
+            reference.scan(bytes.sliced(pos, length));
+            pos += length;
+            FUZZ_ASSERT(fast.isComplete() == reference.isComplete());
+            FUZZ_ASSERT(fast.hasValue() == reference.hasValue());
+            FUZZ_ASSERT(fast.valueEnd() == reference.valueEnd());
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -159,6 +190,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Outcome seeded = decode(boundary, cap, stream,
                                   Fuzz::seededReads(stream.size(), seed, 1 + (seed >> 8) % 64));
     expectSame(whole, seeded, "seeded reads");
+    checkJsonScanner(stream, seed);
     if (stream.size() <= 4096) {
         const Outcome bytewise = decode(boundary, cap, stream, Fuzz::bytewiseReads(stream.size()));
         expectSame(whole, bytewise, "byte by byte");
