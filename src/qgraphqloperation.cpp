@@ -373,12 +373,15 @@ void QGraphQLOperationPrivate::drainMultipart()
             break;
         }
         const QByteArray partType = m_decoder->partContentType();
-        if (!partType.isEmpty() && !parseMediaType(partType).isJson()) {
-            fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
-                                        u"Unexpected part content type \"%1\" at byte %2"_s
-                                                .arg(QString::fromLatin1(partType))
-                                                .arg(m_decoder->partOffset())));
-            return;
+        if (!partType.isEmpty() && partType != m_jsonPartType) {
+            if (!parseMediaType(partType).isJson()) {
+                fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,
+                                            u"Unexpected part content type \"%1\" at byte %2"_s
+                                                    .arg(QString::fromLatin1(partType))
+                                                    .arg(m_decoder->partOffset())));
+                return;
+            }
+            m_jsonPartType = partType; // the parts of a stream repeat one type: parse it once
         }
         if (kind == Kind::Execute) {
             // Incremental delivery: every part is a GraphQL response of its own. Some servers

@@ -119,6 +119,7 @@ private:
     BodyMode m_bodyMode = BodyMode::None;
     QByteArray m_body;
     std::optional<QGraphQLMultipartDecoder> m_decoder;
+    QByteArray m_jsonPartType; // a part content type already known to be JSON
     std::optional<QGraphQLSseDecoder> m_events;
     std::optional<QGraphQLIncrementalMerger> m_merger; // once a payload is incremental
     bool m_credentialsAllowed = true; // false once a redirect left the original origin

@@ -250,17 +250,21 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseHeaders()
                                 .arg(QString::fromLatin1(
                                         line.first(qMin<qsizetype>(line.size(), 80)))));
         }
-        const QByteArray name = line.first(colon).trimmed().toByteArray().toLower();
-        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
-        if (name == "content-type") {
-            m_headerContentType = value;
-        } else if (name == "content-length") {
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
+            // Every part of a stream has the same type: share the bytes instead of copying.
+            if (m_lastContentType != value)
+                m_lastContentType = value.toByteArray();
+            m_headerContentType = m_lastContentType;
+        } else if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
             m_contentLength = value.toLongLong(&ok);
             if (!ok || m_contentLength < 0) {
                 return fail(ErrorKind::Malformed,
                             u"Invalid part Content-Length \"%1\" at byte %2"_s
-                                    .arg(QString::fromLatin1(value.left(40)))
+                                    .arg(QString::fromLatin1(
+                                            value.first(qMin<qsizetype>(value.size(), 40))))
                                     .arg(lineOffset));
             }
         }

@@ -98,6 +98,7 @@ private:
     QGraphQLJsonScanner m_json;
 
     QByteArray m_headerContentType; // of the part being read
+    QByteArray m_lastContentType; // of an earlier part
     QByteArrayView m_partBody;
     QByteArray m_partContentType;
     qint64 m_partOffset = 0;
