@@ -579,6 +579,8 @@ bool plotDecoder(const QJsonObject &results, int scale, const QString &path)
     QStringList parts;
     QStringList reads;
     for (const QJsonValue &row : rows) {
+        if (row["work"_L1].toString().contains(u':'))
+            continue; // "SSE: ...", "incremental: ...": the table has them; the plot is multipart
         for (auto [list, key] : { std::pair { &works, "work" }, std::pair { &parts, "part" },
                                   std::pair { &reads, "read" } }) {
             const QString value = row[QLatin1StringView(key)].toString();
