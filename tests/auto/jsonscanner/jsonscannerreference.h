@@ -4,7 +4,11 @@
 #ifndef QGRAPHQL_JSONSCANNERREFERENCE_H
 #define QGRAPHQL_JSONSCANNERREFERENCE_H
 
+#include "private/qgraphqljsonscanner_p.h"
+
+#include <QtCore/qbytearray.h>
 #include <QtCore/qbytearrayview.h>
+#include <QtCore/qlist.h>
 
 // The byte-by-byte definition of QGraphQLJsonScanner (src/private/qgraphqljsonscanner_p.h):
 // the fast scanner must give the same isComplete(), hasValue() and valueEnd() after every
@@ -75,5 +79,53 @@ private:
     qint64 m_scanned = 0;
     qint64 m_valueEnd = -1;
 };
+
+// What the two scanners tell after a scan() call.
+struct JsonScanOutcome
+{
+    bool complete = false;
+    bool hasValue = false;
+    qint64 valueEnd = -1;
+
+    bool operator==(const JsonScanOutcome &o) const
+    {
+        return complete == o.complete && hasValue == o.hasValue && valueEnd == o.valueEnd;
+    }
+};
+
+template<typename Scanner> JsonScanOutcome jsonScanOutcome(const Scanner &s)
+{
+    return { s.isComplete(), s.hasValue(), s.valueEnd() };
+}
+
+inline QByteArray describe(const JsonScanOutcome &o)
+{
+    return "complete " + QByteArray::number(o.complete) + " hasValue "
+            + QByteArray::number(o.hasValue) + " valueEnd " + QByteArray::number(o.valueEnd);
+}
+
+// Empty when both scanners agree after every call; else what differs, where.
+inline QByteArray compareWithReference(QByteArrayView input, const QList<qsizetype> &cuts)
+{
+    QGraphQLJsonScanner fast;
+    JsonScannerReference reference;
+    qsizetype pos = 0;
+    for (qsizetype n : cuts) {
+        fast.scan(input.sliced(pos, n));
+        reference.scan(input.sliced(pos, n));
+        pos += n;
+        if (!(jsonScanOutcome(fast) == jsonScanOutcome(reference))) {
+            QByteArray cutList;
+            for (qsizetype c : cuts)
+                cutList += QByteArray::number(c) + ' ';
+            return "after " + QByteArray::number(pos) + " bytes: fast "
+                    + describe(jsonScanOutcome(fast)) + ", reference "
+                    + describe(jsonScanOutcome(reference)) + "\n  cuts: " + cutList + "\n  input ("
+                    + QByteArray::number(input.size())
+                    + " bytes): " + input.toByteArray().toPercentEncoding(" {}[]\"\\:,");
+        }
+    }
+    return {};
+}
 
 #endif // QGRAPHQL_JSONSCANNERREFERENCE_H

@@ -6,59 +6,11 @@
 // time and carries string and escape state from one block (and one call) to the next.
 
 #include "jsonscannerreference.h"
-#include "private/qgraphqljsonscanner_p.h"
 
 #include <QtCore/qrandom.h>
 #include <QtTest/qtest.h>
 
 namespace {
-
-struct Outcome
-{
-    bool complete = false;
-    bool hasValue = false;
-    qint64 valueEnd = -1;
-
-    bool operator==(const Outcome &o) const
-    {
-        return complete == o.complete && hasValue == o.hasValue && valueEnd == o.valueEnd;
-    }
-};
-
-template<typename Scanner> Outcome outcome(const Scanner &s)
-{
-    return { s.isComplete(), s.hasValue(), s.valueEnd() };
-}
-
-QByteArray describe(const Outcome &o)
-{
-    return "complete " + QByteArray::number(o.complete) + " hasValue "
-            + QByteArray::number(o.hasValue) + " valueEnd " + QByteArray::number(o.valueEnd);
-}
-
-// Empty when both scanners agree after every call; else what differs, where.
-QByteArray compareScanners(QByteArrayView input, const QList<qsizetype> &cuts)
-{
-    QGraphQLJsonScanner fast;
-    JsonScannerReference reference;
-    qsizetype pos = 0;
-    for (qsizetype n : cuts) {
-        fast.scan(input.sliced(pos, n));
-        reference.scan(input.sliced(pos, n));
-        pos += n;
-        if (!(outcome(fast) == outcome(reference))) {
-            QByteArray cutList;
-            for (qsizetype c : cuts)
-                cutList += QByteArray::number(c) + ' ';
-            return "after " + QByteArray::number(pos) + " bytes: fast " + describe(outcome(fast))
-                    + ", reference " + describe(outcome(reference)) + "\n  cuts: " + cutList
-                    + "\n  input (" + QByteArray::number(input.size())
-                    + " bytes): " + input.toByteArray().toPercentEncoding(" {}[]\"\\:,");
-        }
-    }
-    Q_ASSERT(pos == input.size());
-    return {};
-}
 
 QList<qsizetype> randomCuts(QRandomGenerator &random, qsizetype size, int maxCut)
 {
@@ -85,7 +37,7 @@ QByteArray compareAllCuts(QByteArrayView input, QRandomGenerator &random)
         cutLists.append(randomCuts(random, size, i % 2 ? 8 : 200));
     cutLists.append(QList<qsizetype>(size, 1));
     for (const QList<qsizetype> &cuts : std::as_const(cutLists)) {
-        const QByteArray error = compareScanners(input, cuts);
+        const QByteArray error = compareWithReference(input, cuts);
         if (!error.isEmpty())
             return error;
     }
