@@ -27,6 +27,13 @@ constexpr qsizetype MaxBodySnippet = 200;
 // RSS table). Queries keep Qt's default: their whole body is held anyway.
 constexpr qint64 ReadAheadLimit = 256 * 1024;
 
+// A payload of incremental delivery: a step of a response that @defer or @stream split.
+bool isIncrementalPayload(const QJsonObject &payload)
+{
+    return payload.contains("hasNext"_L1) || payload.contains("incremental"_L1)
+            || payload.contains("pending"_L1) || payload.contains("completed"_L1);
+}
+
 bool isSameOrigin(const QUrl &a, const QUrl &b)
 {
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
@@ -404,7 +411,12 @@ void QGraphQLOperationPrivate::drainMultipart()
             qCDebug(lcGraphQLStream) << "heartbeat";
             break;
         case SubscriptionPart::Result:
-            deliver(part.result);
+            // An event delivered incrementally (@defer/@stream in a subscription) is merged
+            // like the same payloads of a query; any other payload goes out as it is.
+            if (isIncrementalPayload(part.payload) || (m_merger && !m_merger->isFinished()))
+                deliverPayload(part.payload);
+            else
+                deliver(part.result);
             break;
         case SubscriptionPart::Ignored:
             if (!part.message.isEmpty())
@@ -462,9 +474,7 @@ void QGraphQLOperationPrivate::drainEventStream()
 // (@defer/@stream), which is merged into the data received so far.
 bool QGraphQLOperationPrivate::deliverPayload(const QJsonObject &payload)
 {
-    const bool incremental = payload.contains("hasNext"_L1) || payload.contains("incremental"_L1)
-            || payload.contains("pending"_L1) || payload.contains("completed"_L1);
-    if (!incremental && !m_merger) {
+    if (!isIncrementalPayload(payload) && !m_merger) {
         const QGraphQLResult result = QGraphQLResult::fromJson(payload);
         if (!result.isValid()) {
             fail(QGraphQLTransportError(QGraphQLTransportError::ProtocolError,

@@ -100,7 +100,8 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
     const QJsonValue errors = object.value("errors"_L1);
     if (payload.isObject()) {
         part.kind = SubscriptionPart::Result;
-        part.result = QGraphQLResult::fromJson(payload.toObject());
+        part.payload = payload.toObject();
+        part.result = QGraphQLResult::fromJson(part.payload);
         return part;
     }
     if (!payload.isNull() && !payload.isUndefined()) {

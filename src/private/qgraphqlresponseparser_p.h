@@ -15,6 +15,7 @@
 
 #include <QtCore/qbytearray.h>
 #include <QtCore/qbytearrayview.h>
+#include <QtCore/qjsonobject.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qstring.h>
 
@@ -60,6 +61,7 @@ struct SubscriptionPart
     };
     Kind kind = Heartbeat;
     QGraphQLResult result; // Result: the payload; FatalError: the errors
+    QJsonObject payload; // Result: the payload object as sent
     QString message; // FatalError, Ignored and Malformed: what and where
 };
 QGRAPHQL_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body,

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void deferOverMultipart_data();
     void deferOverMultipart();
     void deferOverEventStream();
+    void deferredEventInMultipartSubscription();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -1180,6 +1181,41 @@ void tst_QGraphQLSubscription::deferOverEventStream()
     QCOMPARE(query.result(1).data()["list"_L1].toArray(), (QJsonArray { 1, 2, 3 }));
     QVERIFY(!query.result(2).hasNext());
     QCOMPARE(query.result(2).data()["list"_L1].toArray(), (QJsonArray { 1, 2, 3 }));
+}
+
+void tst_QGraphQLSubscription::deferredEventInMultipartSubscription()
+{
+    // A subscription event delivered incrementally (incrementalSpec v0.2 inside the multipart
+    // subscription's payload wrapper) is merged; the events around it go out as they are.
+    m_server->setHandler([](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk(routerStart() + routerPart(R"({"payload":{"data":{"n":1}}})"))
+                .chunk(routerPart(R"({"payload":{"data":{"n":2},"pending":[{"id":"0","path":[]}],)"
+                                  R"("hasNext":true}})"))
+                .wait(30)
+                .chunk(routerPart(R"({"payload":{"incremental":[{"id":"0","data":{"late":true}}],)"
+                                  R"("completed":[{"id":"0"}],"hasNext":false}})"))
+                .chunk(routerPart(R"({"payload":{"data":{"n":3}}})") + routerEnd())
+                .endChunks()
+                .close();
+    });
+    Probe probe(
+            m_transport->subscribe(QGraphQLRequest(u"subscription { n ... @defer { late } }"_s)));
+    QVERIFY(probe.waitFinished());
+    QCOMPARE(probe.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(probe.results.size(), 4);
+    QCOMPARE(probe.result(0).data().toObject(), (QJsonObject { { "n"_L1, 1 } }));
+    QVERIFY(probe.result(1).hasNext());
+    QCOMPARE(probe.result(1).data().toObject(), (QJsonObject { { "n"_L1, 2 } }));
+    QVERIFY(!probe.result(2).hasNext());
+    QCOMPARE(probe.result(2).data().toObject(),
+             (QJsonObject { { "n"_L1, 2 }, { "late"_L1, true } }));
+    QCOMPARE(probe.result(2).incremental().size(), 1);
+    QCOMPARE(probe.result(3).data().toObject(), (QJsonObject { { "n"_L1, 3 } }));
+    QVERIFY(probe.result(3).incremental().isEmpty());
+    QCOMPARE(QJsonDocument(probe.result(3).toJson()).toJson(QJsonDocument::Compact),
+             R"({"data":{"n":3}})");
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLSubscription)
