@@ -121,6 +121,31 @@ async function main() {
     console.log('Ratios, QGraphQL / Apollo Client 4 (payloads/s: higher is better; CPU per payload and peak RSS: lower is better)\n');
     table(['payload', 'payloads/s', 'CPU per payload', 'peak RSS'], ratios);
 
+    // How the comparison changes with payload size: about 16 MB of payloads per run, both
+    // clients alternating, median of 3.
+    const SWEEP_REPEAT = quick ? 1 : 3;
+    results.sweep = [];
+    const sweepRows = [];
+    for (const size of [100, 1024, 4096, 16384, 65536]) {
+      const count = Math.max(100, Math.min(100000, Math.round((quick ? 4e6 : 16e6) / size)));
+      const url = `${base}/stream?size=${size}&count=${count}`;
+      const runs = [[], []];
+      for (let i = 0; i < SWEEP_REPEAT; ++i) {
+        log(`payload size sweep ${size} B, run ${i + 1}`);
+        runs[0].push(qgraphql('throughput', url));
+        runs[1].push(apollo('throughput', url));
+      }
+      const [q, a] = runs.map((rs) => median(rs.map((r) => r && { ...r, rate: r.payloads / r.seconds }), 'rate'));
+      results.sweep.push({ size, count, qgraphql: q, apollo: a });
+      const perPayload = (m) => (m ? m.cpu / m.payloads * 1e6 : NaN);
+      sweepRows.push([`${size}`, `${count}`, q ? fmt(q.rate) : 'failed', a ? fmt(a.rate) : 'failed',
+        q && a ? `${fmt(q.rate / a.rate, 2)}x` : '', fmt(perPayload(q), 1), fmt(perPayload(a), 1),
+        q && a ? `${fmt(perPayload(q) / perPayload(a), 2)}x` : '']);
+    }
+    console.log(`## Payload size sweep (about 16 MB of payloads per run, median of ${SWEEP_REPEAT})\n`);
+    table(['payload B', 'N', 'QGraphQL payloads/s', 'Apollo payloads/s', 'ratio', 'QGraphQL CPU µs/payload',
+      'Apollo CPU µs/payload', 'CPU ratio'], sweepRows);
+
     // 5. Peak RSS against stream length.
     const rss = [];
     results.rss = [];

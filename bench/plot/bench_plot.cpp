@@ -13,6 +13,7 @@
 //   performance-scale.png     RSS and idle CPU against concurrent subscriptions, HTTP/1.1 and
 //                             HTTP/2
 //   performance-decoder.png   the decoder alone, MB/s by part size and read size
+//   performance-sweep.png     both clients end to end against payload size
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qdatetime.h>
@@ -632,6 +633,84 @@ bool plotDecoder(const QJsonObject &results, int scale, const QString &path)
     return chart.save(path);
 }
 
+// How the comparison changes with payload size: payloads/s of both clients (log-log, in
+// thousands so that the labels stay short), and the
+// ratios QGraphQL / Apollo of payloads/s and of CPU per payload.
+bool plotSweep(const QJsonObject &results, int scale, const QString &path)
+{
+    const QJsonArray rows = results.value("sweep"_L1).toArray();
+    QList<QPointF> ours, theirs, rateRatio, cpuRatio;
+    const auto rate = [](const QJsonObject &m) {
+        return m["payloads"_L1].toDouble() / m["seconds"_L1].toDouble();
+    };
+    const auto cpuPerPayload = [](const QJsonObject &m) {
+        return m["cpu"_L1].toDouble() / m["payloads"_L1].toDouble();
+    };
+    for (const QJsonValue &row : rows) {
+        const QJsonObject q = row["qgraphql"_L1].toObject();
+        const QJsonObject a = row["apollo"_L1].toObject();
+        if (q.isEmpty() || a.isEmpty())
+            continue;
+        const double size = row["size"_L1].toDouble();
+        ours.append({ size, rate(q) / 1000 });
+        theirs.append({ size, rate(a) / 1000 });
+        rateRatio.append({ size, rate(q) / rate(a) });
+        cpuRatio.append({ size, cpuPerPayload(q) / cpuPerPayload(a) });
+    }
+    if (ours.isEmpty())
+        return true;
+    double minRate = std::numeric_limits<double>::max();
+    double maxRate = 0;
+    double maxRatio = 1;
+    for (const QList<QPointF> *list : { &ours, &theirs }) {
+        for (const QPointF &point : *list) {
+            minRate = qMin(minRate, point.y());
+            maxRate = qMax(maxRate, point.y());
+        }
+    }
+    for (const QList<QPointF> *list : { &rateRatio, &cpuRatio }) {
+        for (const QPointF &point : *list)
+            maxRatio = qMax(maxRatio, point.y());
+    }
+
+    Chart chart(scale, u"Payload size: QGraphQL and Apollo Client 4 end to end"_s,
+                u"One subscription, about 16 MB of payloads per run, median of the runs."_s);
+    const Axis x = logAxis(ours.first().x(), ours.last().x());
+    const auto inset = [](const QRectF &frame) {
+        return frame.adjusted(18, 0, -18, 0);
+    };
+
+    chart.legend(Width - 20, 62,
+                 { { u"QGraphQL"_s, Blue, LegendEntry::Line },
+                   { u"Apollo Client 4"_s, Orange, LegendEntry::Line } });
+    const QRectF rates(112, 118, 270, Height - 118 - 82);
+    const Axis rateAxis = logAxis(minRate, maxRate);
+    chart.heading(rates.left(), rates.right(), 92, u"thousand payloads/s (log scale)"_s);
+    chart.yAxis(rates, rateAxis);
+    chart.xAxisLog(inset(rates), x, u"payload bytes (log scale)"_s);
+    chart.lines(inset(rates), x, rateAxis,
+                { { Blue, Qt::SolidLine, ours, false }, { Orange, Qt::SolidLine, theirs, false } });
+
+    const QRectF ratios(488, 118, 290, Height - 118 - 82);
+    const Axis ratioAxis = linearAxis(maxRatio);
+    chart.heading(ratios.left(), ratios.right(), 92, u"QGraphQL / Apollo"_s);
+    chart.yAxis(ratios, ratioAxis, u"ratio"_s);
+    chart.xAxisLog(inset(ratios), x, u"payload bytes (log scale)"_s);
+    chart.threshold(ratios, ratioAxis, 1, u"1x"_s);
+    chart.lines(inset(ratios), x, ratioAxis,
+                { { Blue, Qt::SolidLine, rateRatio, true },
+                  { Vermilion, Qt::DashLine, cpuRatio, true } });
+    chart.p.setPen(Muted);
+    chart.p.setFont(font(10));
+    chart.p.drawText(QRectF(ratios.left() + 4, ratios.top() + 2, ratios.width() - 8, 28),
+                     Qt::AlignLeft | Qt::AlignTop,
+                     u"solid: payloads/s (higher: ours faster)\n"
+                     "dashed: CPU per payload (lower: ours cheaper)"_s);
+
+    chart.footer(footerText(results));
+    return chart.save(path);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -680,5 +759,6 @@ int main(int argc, char **argv)
     bool ok = plotEndToEnd(results, scale, out.filePath(u"performance-endtoend.png"_s));
     ok = plotScale(results, scale, out.filePath(u"performance-scale.png"_s)) && ok;
     ok = plotDecoder(results, scale, out.filePath(u"performance-decoder.png"_s)) && ok;
+    ok = plotSweep(results, scale, out.filePath(u"performance-sweep.png"_s)) && ok;
     return ok ? 0 : 1;
 }
