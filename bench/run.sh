@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds a Release build in build-bench/, installs the pinned Node peer (npm ci in bench/node),
 # and runs every benchmark one after the other, printing Markdown tables on stdout (progress on
-# stderr). Figures, not a test: CI does not run it. Takes about 5 minutes. Last, bench_plot
+# stderr). Figures, not a test: CI does not run it. Takes about 6 minutes. Last, bench_plot
 # draws the figures as PNG plots: into doc/ (the ones doc/performance.md shows) for a full run,
 # into the build directory for --quick.
 #
