@@ -10,6 +10,7 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testwire.h"
 #include "testprobe.h"
 
 #include <QtCore/qelapsedtimer.h>
@@ -41,36 +42,14 @@ extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 using namespace Qt::StringLiterals;
+using namespace TestWire;
 
 namespace {
 
 using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
-const QByteArray MultipartType = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
-
 // Twice Probe's default wait: these cases also run under the sanitizers, several times slower.
 constexpr int FinishTimeout = 20000;
-
-QByteArray payload(int n)
-{
-    return R"({"payload":{"data":{"n":)" + QByteArray::number(n) + "}}}";
-}
-QByteArray routerStart()
-{
-    return "\r\n--graphql";
-}
-QByteArray routerPart(const QByteArray &json)
-{
-    return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
-}
-QByteArray routerEnd()
-{
-    return "--\r\n";
-}
-QByteArray chunked(const QByteArray &bytes)
-{
-    return QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n";
-}
 
 // Bytes of heap in use right now (malloc and new, the whole process). Under AddressSanitizer
 // glibc's counters see nothing, so ask the sanitizer's allocator; freed blocks waiting in its

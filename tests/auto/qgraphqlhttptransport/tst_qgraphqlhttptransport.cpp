@@ -7,6 +7,7 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testprobe.h"
 
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
@@ -20,25 +21,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    explicit Run(QGraphQLOperation *op)
-        : operation(op), results(op, &QGraphQLOperation::resultReceived),
-          errors(op, &QGraphQLOperation::errorOccurred), finished(op, &QGraphQLOperation::finished)
-    { }
-    bool wait(int ms = 10000)
-    {
-        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
-    }
-    QGraphQLResult result() const { return results.last().at(0).value<QGraphQLResult>(); }
-    QGraphQLTransportError error() const { return operation->error(); }
-
-    std::unique_ptr<QGraphQLOperation> operation;
-    QSignalSpy results;
-    QSignalSpy errors;
-    QSignalSpy finished;
-};
 
 TestHttpScript json(const QByteArray &body, int status = 200,
                     const QList<std::pair<QByteArray, QByteArray>> &headers = {})
@@ -106,8 +88,8 @@ void tst_QGraphQLHttpTransport::queryIsJsonPost()
             [](const TestHttpRequest &) { return json(R"({"data":{"hello":"world"}})"); });
     QGraphQLRequest request(u"query Hello($who: String) { hello(who: $who) }"_s,
                             { { "who"_L1, u"you"_s } }, u"Hello"_s);
-    Run run(m_transport->execute(request));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(request));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.errors.size(), 0);
@@ -132,9 +114,9 @@ void tst_QGraphQLHttpTransport::resultCarriesDataErrorsExtensions()
     m_server->setHandler([](const TestHttpRequest &) {
         return json(R"({"data":{"a":[1,null,{"b":2.5}]},"extensions":{"trace":"x"}})");
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
-    const QGraphQLResult result = run.result();
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
+    const QGraphQLResult result = run.lastResult();
     QCOMPARE(result.data()["a"_L1].toArray(),
              (QJsonArray { 1, QJsonValue::Null, QJsonObject { { "b"_L1, 2.5 } } }));
     QCOMPARE(result.extensions().value("trace"_L1).toString(), u"x"_s);
@@ -151,13 +133,13 @@ void tst_QGraphQLHttpTransport::graphqlErrorsAreNotAFailure()
         return json(
                 R"({"data":null,"errors":[{"message":"denied","path":["me"],"extensions":{"code":"FORBIDDEN"}}]})");
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ me }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ me }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
     QCOMPARE(run.errors.size(), 0);
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NoError);
-    QVERIFY(run.result().data().isNull());
-    QCOMPARE(run.result().errors().first().extensions().value("code"_L1).toString(),
+    QVERIFY(run.lastResult().data().isNull());
+    QCOMPARE(run.lastResult().errors().first().extensions().value("code"_L1).toString(),
              u"FORBIDDEN"_s);
 }
 
@@ -166,8 +148,8 @@ void tst_QGraphQLHttpTransport::httpErrorWithGraphQLBody()
     m_server->setHandler([](const TestHttpRequest &) {
         return json(R"({"errors":[{"message":"Syntax Error: Unexpected Name \"quer\"."}]})", 400);
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"quer { x }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"quer { x }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Failed);
     QCOMPARE(run.errors.size(), 1);
     QCOMPARE(run.results.size(), 0);
@@ -185,8 +167,8 @@ void tst_QGraphQLHttpTransport::httpErrorWithTextBody()
     m_server->setHandler([](const TestHttpRequest &) {
         return TestHttpScript().respond(503, "text/plain", "upstream unavailable");
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
     QCOMPARE(run.error().httpStatusCode(), 503);
     QCOMPARE(run.error().message(), u"HTTP 503 Service Unavailable: upstream unavailable"_s);
@@ -202,8 +184,8 @@ void tst_QGraphQLHttpTransport::httpErrorWithoutReasonPhrase()
                      "Connection: close\r\n\r\nmissing")
                 .close();
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::HttpStatusError);
     QCOMPARE(run.error().httpStatusCode(), 404);
     QCOMPARE(run.error().message(), u"HTTP 404 Not Found: missing"_s);
@@ -234,8 +216,8 @@ void tst_QGraphQLHttpTransport::bodyThatIsNotAGraphQLResponse()
     QFETCH(QByteArray, body);
     QFETCH(QString, expected);
     m_server->setHandler([&](const TestHttpRequest &) { return json(body); });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(run.error().message().contains(expected), qPrintable(run.error().message()));
     QCOMPARE(run.results.size(), 0);
@@ -246,8 +228,8 @@ void tst_QGraphQLHttpTransport::unexpectedContentType()
     m_server->setHandler([](const TestHttpRequest &) {
         return TestHttpScript().respond(200, "text/html", "<h1>login</h1>");
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(run.error().message().contains("\"text/html\""_L1), qPrintable(run.error().message()));
 }
@@ -257,8 +239,8 @@ void tst_QGraphQLHttpTransport::connectionRefused()
     const QUrl url = m_server->url();
     m_server.reset(); // nothing listens on the port any more
     QGraphQLHttpTransport transport(url);
-    Run run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QCOMPARE(run.error().networkError(), QNetworkReply::ConnectionRefusedError);
     QVERIFY2(run.error().message().contains("refused"_L1, Qt::CaseInsensitive),
@@ -268,9 +250,9 @@ void tst_QGraphQLHttpTransport::connectionRefused()
 void tst_QGraphQLHttpTransport::invalidUrl()
 {
     QGraphQLHttpTransport transport;
-    Run run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    Probe run(transport.execute(QGraphQLRequest(u"{ a }"_s)));
     QCOMPARE(run.finished.size(), 0); // reported from the event loop, after connect() calls
-    QVERIFY(run.wait());
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QVERIFY2(run.error().message().contains("Invalid endpoint URL"_L1),
              qPrintable(run.error().message()));
@@ -283,8 +265,8 @@ void tst_QGraphQLHttpTransport::queryTimeoutCoversWholeRequest()
         return TestHttpScript().head(200, "application/json").chunk(R"({"data":)").stall();
     });
     m_transport->setTimeout(300);
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::Timeout);
     QCOMPARE(run.error().message(), u"The request did not complete within 300 ms"_s);
     QTRY_COMPARE(m_server->disconnections(), 1);
@@ -293,7 +275,7 @@ void tst_QGraphQLHttpTransport::queryTimeoutCoversWholeRequest()
 void tst_QGraphQLHttpTransport::cancelReply()
 {
     m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().stall(); });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     QTRY_COMPARE(m_server->requests.size(), 1);
     qobject_cast<QGraphQLReply *>(run.operation.get())->abort();
     QCOMPARE(run.finished.size(), 1);
@@ -305,7 +287,7 @@ void tst_QGraphQLHttpTransport::cancelReply()
 void tst_QGraphQLHttpTransport::deleteReplyWhileRunning()
 {
     m_server->setHandler([](const TestHttpRequest &) { return TestHttpScript().stall(); });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     QTRY_COMPARE(m_server->requests.size(), 1);
     run.operation.reset();
     QTRY_COMPARE(m_server->disconnections(), 1);
@@ -320,8 +302,8 @@ void tst_QGraphQLHttpTransport::headersTransportAndRequest()
     QGraphQLRequest request(u"{ a }"_s);
     request.setHeader("authorization", "Bearer request"); // overrides, whatever the case
     request.setHeader("X-Trace", "42");
-    Run run(m_transport->execute(request));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(request));
+    QVERIFY(run.waitFinished());
     const TestHttpRequest &sent = m_server->requests.first();
     QCOMPARE(sent.header("Authorization"), "Bearer request");
     QCOMPARE(sent.header("X-Client"), "qgraphql");
@@ -338,8 +320,8 @@ void tst_QGraphQLHttpTransport::staticCookies()
     m_transport->addCookie("session", "abc");
     m_transport->addCookie("theme", "dark");
     m_transport->addCookie("session", "xyz"); // replaces
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(m_server->requests.first().header("Cookie"), "theme=dark; session=xyz");
 }
 
@@ -352,11 +334,11 @@ void tst_QGraphQLHttpTransport::loginCookieIsSentWithLaterSubscription()
         return TestHttpScript().respond(200, "application/json", R"({"data":{"n":1}})");
     });
     m_transport->addCookie("static", "1");
-    Run login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
-    QVERIFY(login.wait());
+    Probe login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
+    QVERIFY(login.waitFinished());
     QCOMPARE(m_server->requests.at(0).header("Cookie"), "static=1");
-    Run subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
-    QVERIFY(subscription.wait());
+    Probe subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(subscription.waitFinished());
     QCOMPARE(m_server->requests.at(1).header("Cookie"), "static=1; sid=s3cr3t");
 }
 
@@ -376,8 +358,8 @@ void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
     QCOMPARE(m_transport->cookieJar(), appManager.cookieJar());
 
     // The transport's login sets a cookie the application's own requests then send...
-    Run login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
-    QVERIFY(login.wait());
+    Probe login(m_transport->execute(QGraphQLRequest(u"mutation { login }"_s)));
+    QVERIFY(login.waitFinished());
     std::unique_ptr<QNetworkReply> get(
             appManager.get(QNetworkRequest(m_server->url(u"/profile"_s))));
     QTRY_VERIFY(get->isFinished());
@@ -387,8 +369,8 @@ void tst_QGraphQLHttpTransport::sharedCookieJarBothDirections()
     std::unique_ptr<QNetworkReply> appLogin(
             appManager.get(QNetworkRequest(m_server->url(u"/app-login"_s))));
     QTRY_VERIFY(appLogin->isFinished());
-    Run query(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(query.wait());
+    Probe query(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(query.waitFinished());
     const QByteArray cookies = m_server->requests.at(3).header("Cookie");
     QVERIFY2(cookies.contains("sid=42") && cookies.contains("app=1"), cookies.constData());
 }
@@ -399,8 +381,8 @@ void tst_QGraphQLHttpTransport::lastResponseHeaders()
         return json(R"({"data":{}})", 200, { { "X-RateLimit-Remaining", "41" } });
     });
     QCOMPARE(m_transport->lastResponseStatusCode(), 0);
-    Run run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(m_transport->lastResponseStatusCode(), 200);
     bool found = false;
     for (const auto &[name, value] : m_transport->lastResponseHeaders())
@@ -420,8 +402,8 @@ void tst_QGraphQLHttpTransport::redirectSameOriginKeepsCredentials()
     m_transport->setUrl(m_server->url(u"/old"_s));
     m_transport->setHeader("Authorization", "Bearer t");
     m_transport->addCookie("sid", "1");
-    Run run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
     QCOMPARE(m_server->requests.size(), 2);
     QCOMPARE(m_server->requests.at(1).method, "POST");
@@ -443,8 +425,8 @@ void tst_QGraphQLHttpTransport::redirectToOtherOriginDropsCredentials()
     m_transport->setHeader("Authorization", "Bearer secret");
     m_transport->setHeader("X-Client", "qgraphql");
     m_transport->addCookie("sid", "secret");
-    Run run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ ok }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
     QCOMPARE(other.requests.size(), 1);
     const TestHttpRequest &redirected = other.requests.first();
@@ -460,11 +442,11 @@ void tst_QGraphQLHttpTransport::settingsAreSnapshottedPerOperation()
         return TestHttpScript().wait(200).respond(200, "application/json", R"({"data":{}})");
     });
     m_transport->setHeader("X-Version", "1");
-    Run first(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    Probe first(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
     m_transport->setHeader("X-Version", "2");
-    Run second(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
-    QVERIFY(first.wait());
-    QVERIFY(second.wait());
+    Probe second(m_transport->execute(QGraphQLRequest(u"{ a }"_s)));
+    QVERIFY(first.waitFinished());
+    QVERIFY(second.waitFinished());
     QStringList versions;
     for (const TestHttpRequest &request : m_server->requests)
         versions.append(QString::fromLatin1(request.header("X-Version")));
@@ -478,8 +460,8 @@ void tst_QGraphQLHttpTransport::bodyLargerThanLimit()
     m_server->setHandler([](const TestHttpRequest &) {
         return json(R"({"data":{"s":")" + QByteArray(4096, 'x') + "\"}}");
     });
-    Run run(m_transport->execute(QGraphQLRequest(u"{ s }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ s }"_s)));
+    QVERIFY(run.waitFinished());
     QCOMPARE(run.error().kind(), QGraphQLTransportError::ProtocolError);
     QVERIFY2(run.error().message().contains("1024 bytes"_L1), qPrintable(run.error().message()));
 }

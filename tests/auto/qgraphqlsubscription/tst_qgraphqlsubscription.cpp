@@ -8,6 +8,7 @@
 
 #include "testhttpserver.h"
 #include "testprobe.h"
+#include "testwire.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qjsonarray.h>
@@ -20,41 +21,7 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-const QByteArray MultipartType = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
-
-QByteArray payload(int n)
-{
-    return R"({"payload":{"data":{"n":)" + QByteArray::number(n) + "}}}";
-}
-
-// Apollo Router framing: every chunk ends with the next delimiter.
-QByteArray routerStart()
-{
-    return "\r\n--graphql";
-}
-QByteArray routerPart(const QByteArray &json)
-{
-    return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
-}
-QByteArray routerEnd()
-{
-    return "--\r\n";
-}
-
-// Delimiter-first framing (the protocol documentation's example, Strawberry).
-QByteArray leadingPart(const QByteArray &json)
-{
-    return "\r\n--graphql\r\nContent-Type: application/json\r\n\r\n" + json;
-}
-QByteArray leadingEnd()
-{
-    return "\r\n--graphql--\r\n";
-}
-
-} // namespace
+using namespace TestWire;
 
 class tst_QGraphQLSubscription : public QObject
 {

@@ -8,6 +8,8 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testprobe.h"
+#include "testwire.h"
 
 #include <QtCore/qdatetime.h>
 #include <QtCore/qfile.h>
@@ -26,16 +28,13 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using namespace TestWire;
 
 namespace {
 
-const QByteArray MultipartType = R"(multipart/mixed;boundary="graphql";subscriptionSpec="1.0")";
-
 QByteArray routerStream(int n)
 {
-    return "\r\n--graphql\r\ncontent-type: application/json\r\n\r\n{}\r\n--graphql"
-           "\r\ncontent-type: application/json\r\n\r\n{\"payload\":{\"data\":{\"n\":"
-            + QByteArray::number(n) + "}}}\r\n--graphql--\r\n";
+    return routerStart() + routerPart("{}") + routerPart(payload(n)) + routerEnd();
 }
 
 TestHttpScript ok(const QList<std::pair<QByteArray, QByteArray>> &headers = {})
@@ -49,22 +48,8 @@ TestHttpScript redirect(int status, const QUrl &to)
                                     { { "Location", to.toEncoded() } });
 }
 
-struct Run
-{
-    explicit Run(QGraphQLOperation *op)
-        : operation(op), results(op, &QGraphQLOperation::resultReceived),
-          finished(op, &QGraphQLOperation::finished)
-    { }
-    bool wait(int ms = 20000)
-    {
-        return QTest::qWaitFor([this] { return finished.size() > 0; }, ms) && finished.size() == 1;
-    }
-    QGraphQLTransportError error() const { return operation->error(); }
-
-    std::unique_ptr<QGraphQLOperation> operation;
-    QSignalSpy results;
-    QSignalSpy finished;
-};
+// These cases also run under the sanitizers, several times slower.
+constexpr int FinishTimeout = 20000;
 
 // The cookie names of a Cookie header, sorted.
 QStringList cookieNames(const QByteArray &header)
@@ -225,10 +210,10 @@ void tst_Security::tlsVerifiedByDefault()
     QGraphQLHttpTransport transport(server.url());
     QVERIFY(transport.sslConfiguration().peerVerifyMode() != QSslSocket::VerifyNone);
     transport.setHeader("Authorization", "Bearer secret");
-    Run run(execute ? static_cast<QGraphQLOperation *>(
-                    transport.execute(QGraphQLRequest(u"{ n }"_s)))
-                    : transport.subscribe(QGraphQLRequest(u"subscription { n }"_s)));
-    QVERIFY(run.wait());
+    Probe run(execute ? static_cast<QGraphQLOperation *>(
+                      transport.execute(QGraphQLRequest(u"{ n }"_s)))
+                      : transport.subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QCOMPARE(run.operation->state(), QGraphQLOperation::Failed);
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QCOMPARE(run.error().networkError(), QNetworkReply::SslHandshakeFailedError);
@@ -258,10 +243,10 @@ void tst_Security::tlsAcceptedWithApplicationCa()
     configuration.addCaCertificate(m_certificate);
     transport.setSslConfiguration(configuration);
     transport.setHeader("Authorization", "Bearer secret");
-    Run run(execute ? static_cast<QGraphQLOperation *>(
-                    transport.execute(QGraphQLRequest(u"{ n }"_s)))
-                    : transport.subscribe(QGraphQLRequest(u"subscription { n }"_s)));
-    QVERIFY(run.wait());
+    Probe run(execute ? static_cast<QGraphQLOperation *>(
+                      transport.execute(QGraphQLRequest(u"{ n }"_s)))
+                      : transport.subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QVERIFY2(run.operation->state() == QGraphQLOperation::Finished,
              qPrintable(run.error().message()));
     QCOMPARE(run.results.size(), 1);
@@ -271,8 +256,8 @@ void tst_Security::tlsAcceptedWithApplicationCa()
 
     // The CA was given to this transport only: another one still refuses the server.
     QGraphQLHttpTransport strict(server.url());
-    Run refused(strict.execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(refused.wait());
+    Probe refused(strict.execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(refused.waitFinished(FinishTimeout));
     QCOMPARE(refused.error().networkError(), QNetworkReply::SslHandshakeFailedError);
 }
 
@@ -287,8 +272,8 @@ void tst_Security::tlsNameMismatchRefusedEvenWithCa()
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
     configuration.addCaCertificate(m_certificate);
     transport.setSslConfiguration(configuration);
-    Run run(transport.execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(run.wait());
+    Probe run(transport.execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QCOMPARE(run.error().networkError(), QNetworkReply::SslHandshakeFailedError);
     QVERIFY2(run.error().message().contains("host name"_L1, Qt::CaseInsensitive),
@@ -306,8 +291,8 @@ void tst_Security::httpsToHttpRedirectRefused()
     configuration.addCaCertificate(m_certificate);
     transport.setSslConfiguration(configuration);
     transport.setHeader("Authorization", "Bearer secret");
-    Run run(transport.execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(run.wait());
+    Probe run(transport.execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QCOMPARE(run.error().kind(), QGraphQLTransportError::NetworkError);
     QVERIFY2(run.error().message().contains("insecure redirect"_L1),
              qPrintable(run.error().message()));
@@ -356,9 +341,9 @@ void tst_Security::redirectToOtherOriginDropsCredentials()
         QVERIFY(jar->insertCookie(cookie("theirs", u"127.0.0.2"_s)));
     QGraphQLRequest request(execute ? u"{ n }"_s : u"subscription { n }"_s);
     request.setHeader("Cookie", "request=secret");
-    Run run(execute ? static_cast<QGraphQLOperation *>(m_transport->execute(request))
-                    : m_transport->subscribe(request));
-    QVERIFY(run.wait());
+    Probe run(execute ? static_cast<QGraphQLOperation *>(m_transport->execute(request))
+                      : m_transport->subscribe(request));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QVERIFY2(run.operation->state() == QGraphQLOperation::Finished,
              qPrintable(run.error().message()));
     QCOMPARE(run.results.size(), 1);
@@ -393,8 +378,8 @@ void tst_Security::redirectChainThatLeavesAndComesBack()
     m_transport->setHeader("Authorization", "Bearer secret");
     m_transport->addCookie("static", "secret");
     QVERIFY(m_transport->cookieJar()->insertCookie(cookie("jar", u"127.0.0.1"_s)));
-    Run run(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(run.wait());
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(run.waitFinished(FinishTimeout));
     QVERIFY2(run.operation->state() == QGraphQLOperation::Finished,
              qPrintable(run.error().message()));
 
@@ -432,19 +417,19 @@ void tst_Security::jarCookiesFollowDomainAndPath()
         jar->insertCookie(c);
     }
 
-    Run here(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(here.wait());
+    Probe here(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(here.waitFinished(FinishTimeout));
     QCOMPARE(cookieNames(m_server->requests.first().header("Cookie")),
              (QStringList { u"root"_s, u"scoped"_s }));
 
     m_transport->setUrl(other->url());
-    Run there(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(there.wait());
+    Probe there(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(there.waitFinished(FinishTimeout));
     QCOMPARE(cookieNames(other->requests.first().header("Cookie")), QStringList { u"theirs"_s });
 
     m_transport->setUrl(m_server->url(u"/admin/graphql"_s));
-    Run admin(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
-    QVERIFY(admin.wait());
+    Probe admin(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(admin.waitFinished(FinishTimeout));
     QCOMPARE(cookieNames(m_server->requests.last().header("Cookie")),
              (QStringList { u"admin"_s, u"root"_s }));
 }
@@ -463,15 +448,15 @@ void tst_Security::cookiesSetByOneOriginStayThere()
     });
     m_server->setHandler([](const TestHttpRequest &) { return ok(); });
     m_transport->setUrl(other->url());
-    Run there(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(there.wait());
-    Run again(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(again.wait());
+    Probe there(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(there.waitFinished(FinishTimeout));
+    Probe again(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(again.waitFinished(FinishTimeout));
     QCOMPARE(cookieNames(other->requests.at(1).header("Cookie")), QStringList { u"mine"_s });
 
     m_transport->setUrl(m_server->url());
-    Run here(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
-    QVERIFY(here.wait());
+    Probe here(m_transport->execute(QGraphQLRequest(u"{ n }"_s)));
+    QVERIFY(here.waitFinished(FinishTimeout));
     QVERIFY2(!m_server->requests.first().hasHeader("Cookie"),
              m_server->requests.first().header("Cookie").constData());
 }
@@ -521,20 +506,20 @@ void tst_Security::debugLoggingRedactsSecrets()
     QGraphQLRequest query(u"{ n }"_s);
     query.setHeader("Cookie", "req=SECRET-REQUEST-COOKIE");
     query.setHeader("authorization", "Bearer SECRET-REQUEST-TOKEN");
-    Run first(m_transport->execute(query));
-    QVERIFY(first.wait());
+    Probe first(m_transport->execute(query));
+    QVERIFY(first.waitFinished(FinishTimeout));
     m_transport->setUrl(m_server->url());
-    Run subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
-    QVERIFY(subscription.wait());
-    Run failing(m_transport->execute(QGraphQLRequest(u"{ fail }"_s)));
-    QVERIFY(failing.wait());
+    Probe subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { n }"_s)));
+    QVERIFY(subscription.waitFinished(FinishTimeout));
+    Probe failing(m_transport->execute(QGraphQLRequest(u"{ fail }"_s)));
+    QVERIFY(failing.waitFinished(FinishTimeout));
     QCOMPARE(failing.error().kind(), QGraphQLTransportError::HttpStatusError);
     m_transport->setUrl(url);
     m_server->setHandler([](const TestHttpRequest &) {
         return TestHttpScript().respond(200, "application/json", "not json at all");
     });
-    Run broken(m_transport->execute(query));
-    QVERIFY(broken.wait());
+    Probe broken(m_transport->execute(query));
+    QVERIFY(broken.waitFinished(FinishTimeout));
 
     // The servers saw the secrets, so they were there to be logged...
     QCOMPARE(m_server->requests.at(1).header("Authorization"), "Bearer SECRET-REQUEST-TOKEN");

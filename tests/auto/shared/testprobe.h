@@ -27,6 +27,7 @@ struct Probe
         return out;
     }
     QGraphQLResult result(int i) const { return results.at(i).at(0).value<QGraphQLResult>(); }
+    QGraphQLResult lastResult() const { return result(int(results.size()) - 1); }
     QGraphQLTransportError error() const { return operation->error(); }
     bool waitFinished(int ms = 10000)
     {
