@@ -8,6 +8,7 @@
 //
 //   bench_json [seconds-per-case]     (default 1)
 
+#include "../common/benchpayload.h"
 #include "private/qgraphqljsonscanner_p.h"
 #include "private/qgraphqlresponseparser_p.h"
 
@@ -29,28 +30,9 @@
 
 namespace {
 
-// Same generator as bench_loadserver (exactly `size` bytes for size >= 100).
 QByteArray payload(size_t size)
 {
-    const std::string head = R"({"payload":{"data":{"seq":0,"text":")";
-    const std::string middle = R"(","items":[)";
-    const std::string tail = "]}}}";
-    std::string items;
-    for (int i = 0;; ++i) {
-        std::string item = std::string(i ? "," : "") + "{\"id\":" + std::to_string(i)
-                + ",\"name\":\"item \\\"" + std::to_string(i) + "\\\"\",\"score\":"
-                + std::to_string(i / 4) + "." + std::to_string(i % 4 * 25) + '}';
-        if (head.size() + middle.size() + tail.size() + items.size() + item.size() > size)
-            break;
-        items += item;
-    }
-    std::string text;
-    while (text.size() < size)
-        text += "hello, world ";
-    const size_t fixed = head.size() + middle.size() + tail.size() + items.size();
-    text.resize(size > fixed ? size - fixed : 0);
-    const std::string s = head + text + middle + items + tail;
-    return QByteArray(s.data(), qsizetype(s.size()));
+    return QByteArray::fromStdString(benchSubscriptionEvent(size));
 }
 
 QJsonValue toQt(simdjson::dom::element e)

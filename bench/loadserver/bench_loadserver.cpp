@@ -16,6 +16,8 @@
 //
 //   bench_loadserver <port-file>     listens on 127.0.0.1, an ephemeral port, written to the file
 
+#include "../common/benchpayload.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -38,30 +40,6 @@ namespace {
 
 const std::string Delimiter = "\r\n--graphql";
 const std::string PartHeader = "\r\ncontent-type: application/json\r\n\r\n";
-
-// A subscription event of exactly `size` bytes (for size >= 100), shaped like real data: nested
-// objects, numbers, strings with escaped quotes, plain text. Same shape as the decoder benchmark.
-std::string payload(size_t size, int seq)
-{
-    const std::string head = R"({"payload":{"data":{"seq":)" + std::to_string(seq) + R"(,"text":")";
-    const std::string middle = R"(","items":[)";
-    const std::string tail = "]}}}";
-    std::string items;
-    for (int i = 0;; ++i) {
-        std::string item = std::string(i ? "," : "") + "{\"id\":" + std::to_string(i)
-                + ",\"name\":\"item \\\"" + std::to_string(i) + "\\\"\",\"score\":"
-                + std::to_string(i / 4) + "." + std::to_string(i % 4 * 25) + '}';
-        if (head.size() + middle.size() + tail.size() + items.size() + item.size() > size)
-            break;
-        items += item;
-    }
-    std::string text;
-    while (text.size() < size)
-        text += "hello, world ";
-    const size_t fixed = head.size() + middle.size() + tail.size() + items.size();
-    text.resize(size > fixed ? size - fixed : 0);
-    return head + text + middle + items + tail;
-}
 
 std::string chunk(const std::string &data)
 {
@@ -132,11 +110,11 @@ void serveStream(int fd, const std::map<std::string, std::string> &q)
 {
     const size_t size = size_t(number(q, "size", 100));
     const long long count = number(q, "count", 100000);
-    std::string unit0 = PartHeader + payload(size, 0) + Delimiter;
+    std::string unit0 = PartHeader + benchSubscriptionEvent(size, 0) + Delimiter;
     const long long perBlock = std::max<long long>(1, (256 * 1024) / (long long)unit0.size());
     std::string block;
     for (long long i = 0; i < perBlock; ++i)
-        block += PartHeader + payload(size, int(i)) + Delimiter;
+        block += PartHeader + benchSubscriptionEvent(size, int(i)) + Delimiter;
     const std::string blockChunk = chunk(block);
     std::string out = ResponseHead + chunk(Delimiter);
     if (!writeAll(fd, out))
@@ -149,7 +127,7 @@ void serveStream(int fd, const std::map<std::string, std::string> &q)
     }
     std::string rest;
     for (long long i = 0; i < left; ++i)
-        rest += PartHeader + payload(size, int(i)) + Delimiter;
+        rest += PartHeader + benchSubscriptionEvent(size, int(i)) + Delimiter;
     if (!rest.empty())
         out = chunk(rest);
     else

@@ -17,6 +17,7 @@
 // Every case feeds an endless stream in reads of a fixed size until the time is up, and pulls
 // every event after every read, as the transport does.
 
+#include "../common/benchpayload.h"
 #include "private/qgraphqlincrementalmerger_p.h"
 #include "private/qgraphqlmultipartdecoder_p.h"
 #include "private/qgraphqlssedecoder_p.h"
@@ -38,29 +39,6 @@ namespace {
 
 constexpr qsizetype KiB = 1024;
 constexpr qsizetype MiB = 1024 * KiB;
-
-// JSON of exactly `size` bytes, shaped like real data: nested objects, numbers, strings with
-// escaped quotes, and some plain text, between `head` (which opens the value with a "text"
-// member) and `tail`.
-QByteArray payload(qsizetype size, const QByteArray &head = R"({"payload":{"data":{"text":")",
-                   const QByteArray &tail = "]}}}")
-{
-    const QByteArray middle = R"(","items":[)";
-    QByteArray items;
-    for (int i = 0;; ++i) {
-        QByteArray item = (i ? "," : "") + "{\"id\":"_ba + QByteArray::number(i)
-                + ",\"name\":\"item \\\"" + QByteArray::number(i)
-                + "\\\"\",\"score\":" + QByteArray::number(i * 0.25) + '}';
-        if (head.size() + middle.size() + tail.size() + items.size() + item.size() > size)
-            break;
-        items += item;
-    }
-    QByteArray text;
-    while (text.size() < size)
-        text += "hello, world ";
-    text.truncate(size - head.size() - middle.size() - tail.size() - items.size());
-    return head + text + middle + items + tail;
-}
 
 enum class Format { Multipart, Sse, Incremental };
 
@@ -99,19 +77,20 @@ Stream stream(const Case &c)
     const QByteArray partHead = "\r\ncontent-type: application/json\r\n\r\n";
     switch (c.format) {
     case Format::Multipart: {
-        const QByteArray body = payload(c.payloadSize);
+        const QByteArray body = QByteArray::fromStdString(benchSubscriptionEvent(c.payloadSize));
         return { "\r\n--graphql", partHead + body + "\r\n--graphql", 1, body.size() };
     }
     case Format::Sse: {
-        const QByteArray body = payload(c.payloadSize, R"({"data":{"text":")", "]}}");
+        const QByteArray body = QByteArray::fromStdString(
+                benchJson(c.payloadSize, R"({"data":{"seq":0,"text":")", "]}}"));
         return { {}, "event: next\ndata: " + body + "\n\n", 1, body.size() };
     }
     case Format::Incremental: {
         const QByteArray initial = R"({"data":{"seq":1},"pending":[{"id":"0","path":[]}],)"
                                    R"("hasNext":true})";
-        const QByteArray subsequent
-                = payload(c.payloadSize, R"({"incremental":[{"id":"0","data":{"text":")",
-                          R"(]}}],"completed":[{"id":"0"}],"hasNext":false})");
+        const QByteArray subsequent = QByteArray::fromStdString(
+                benchJson(c.payloadSize, R"({"incremental":[{"id":"0","data":{"text":")",
+                          R"(]}}],"completed":[{"id":"0"}],"hasNext":false})"));
         return { "\r\n--graphql",
                  partHead + initial + "\r\n--graphql" + partHead + subsequent + "\r\n--graphql", 2,
                  initial.size() + subsequent.size() };
