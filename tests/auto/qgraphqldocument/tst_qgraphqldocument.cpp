@@ -3,6 +3,8 @@
 
 #include <QGraphQL/qgraphqldocument.h>
 
+#include "document/qgraphqlparser_p.h"
+
 #include <QtCore/qjsonarray.h>
 #include <QtTest/qtest.h>
 
@@ -24,6 +26,9 @@ private Q_SLOTS:
     void fragmentsAndDirectives();
     void fragmentErrors();
     void defaultConstructed();
+    void nestingLimit();
+    void usesIncrementalDelivery_data();
+    void usesIncrementalDelivery();
 };
 
 void tst_QGraphQLDocument::operationType_data()
@@ -257,6 +262,78 @@ void tst_QGraphQLDocument::defaultConstructed()
     const QGraphQLDocument copy = QGraphQLDocument::parse(u"{ a }"_s);
     QGraphQLDocument other = copy;
     QVERIFY(other.isValid());
+}
+
+void tst_QGraphQLDocument::nestingLimit()
+{
+    const QString deep = QString(300, u'[') + QString(300, u']');
+    const QGraphQLDocument document = QGraphQLDocument::parse(u"{ a(x: %1) }"_s.arg(deep));
+    QVERIFY(!document.isValid());
+    QCOMPARE(document.errorString(), u"Syntax Error: The document nests deeper than 256 levels."_s);
+    QCOMPARE(document.errorLocation().line, 1);
+    // At the 256th "[": the selection set is the first level.
+    QCOMPARE(document.errorLocation().column, 7 + 256);
+
+    const QString nested = QString(255, u'[') + QString(255, u']');
+    QVERIFY(QGraphQLDocument::parse(u"{ a(x: %1) }"_s.arg(nested)).isValid());
+}
+
+void tst_QGraphQLDocument::usesIncrementalDelivery_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("uses");
+
+    QTest::addRow("none") << u"{ a b { c } }"_s << false;
+    QTest::addRow("other directives")
+            << u"query @live { a @skip(if: false) b @include(if: true) }"_s << false;
+    QTest::addRow("defer on a field") << u"{ a @defer { b } }"_s << true;
+    QTest::addRow("stream on a field")
+            << u"{ list(first: 1) @stream(initialCount: 1) { id } }"_s << true;
+    QTest::addRow("defer with arguments")
+            << u"query Q($d: Boolean = true) { a { ... @defer(if: $d, label: \"x\") { b } } }"_s
+            << true;
+    QTest::addRow("deep field") << u"{ a { b { c { d @stream } } } }"_s << true;
+    QTest::addRow("second directive") << u"{ a @include(if: true) @defer }"_s << true;
+    QTest::addRow("inline fragment") << u"{ me { ... on User @defer { name } } }"_s << true;
+    QTest::addRow("inline fragment without type") << u"{ ... @defer { a } }"_s << true;
+    QTest::addRow("fragment spread") << u"{ ...F @defer } fragment F on Query { a }"_s << true;
+    QTest::addRow("inside a fragment definition")
+            << u"{ ...F } fragment F on Query { a { ... @defer { b } } }"_s << true;
+    QTest::addRow("fragment definition directive")
+            << u"{ ...F } fragment F on Query @defer { a }"_s << true;
+    QTest::addRow("unused fragment") << u"{ a } fragment F on Query { b @stream }"_s << true;
+    QTest::addRow("second operation") << u"query A { a } query B { b @defer }"_s << true;
+    QTest::addRow("mutation") << u"mutation { m { ... @defer { r } } }"_s << true;
+    QTest::addRow("field named defer") << u"{ defer stream { defer } }"_s << false;
+    QTest::addRow("alias named defer") << u"{ defer: a stream: b }"_s << false;
+    QTest::addRow("argument named defer") << u"{ a(defer: true, stream: DEFER) }"_s << false;
+    QTest::addRow("fragment named defer")
+            << u"{ ...defer } fragment defer on Query { stream }"_s << false;
+    QTest::addRow("string") << u"{ a(s: \"@defer\") b(s: \"x @stream y\") }"_s << false;
+    QTest::addRow("escaped quote in string") << u"{ a(s: \"\\\" @defer\") }"_s << false;
+    QTest::addRow("block string") << u"{ a(s: \"\"\"\n  @defer\n  \\\"\"\" @stream\n\"\"\") }"_s
+                                  << false;
+    QTest::addRow("comment") << u"# @defer\n{ a # b @defer\n c } # @stream"_s << false;
+    QTest::addRow("comment then defer") << u"# @stream\n{ a\n  b @defer }"_s << true;
+    QTest::addRow("string in a defer argument") << u"{ ... @defer(label: \"@x\") { a } }"_s << true;
+    QTest::addRow("directive on a variable") << u"query ($v: Int @defer) { a }"_s << false;
+    QTest::addRow("directive on an operation") << u"query Q @defer { a }"_s << false;
+    QTest::addRow("case matters") << u"{ a @Defer b @STREAM }"_s << false;
+    QTest::addRow("invalid document") << u"{ a @defer"_s << false;
+    QTest::addRow("invalid after defer") << u"{ a @defer } }"_s << false;
+    QTest::addRow("unterminated string") << u"{ a @defer(label: \"x) }"_s << false;
+    QTest::addRow("bad character") << u"{ a @defer ? }"_s << false;
+    QTest::addRow("empty") << QString() << false;
+    QTest::addRow("only a comment") << u"# { a @defer }"_s << false;
+    QTest::addRow("schema definition") << u"type Query { a: Int @defer }"_s << false;
+}
+
+void tst_QGraphQLDocument::usesIncrementalDelivery()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, uses);
+
+    QCOMPARE(qgraphqlUsesIncrementalDelivery(text), uses);
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLDocument)
