@@ -3,6 +3,8 @@
 
 #include "testhttpserver.h"
 
+#include <QGraphQL/qgraphqltransporterror.h>
+
 #include <QtCore/qtimer.h>
 
 #include <zlib.h>
@@ -31,43 +33,12 @@ void TestHttpScript::add(Step::Action action, const QByteArray &bytes)
     m_pendingDelay = 0;
 }
 
-static QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 303:
-        return "See Other";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 406:
-        return "Not Acceptable";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
-
 TestHttpScript &TestHttpScript::head(int status, const QByteArray &contentType, bool chunked,
                                      const QList<std::pair<QByteArray, QByteArray>> &extra)
 {
-    QByteArray head
-            = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    // The library's reason phrases; empty for a status it does not name (RFC 9112 allows it).
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
+            + QGraphQLTransportError::httpReasonPhrase(status).toLatin1() + "\r\n";
     if (!contentType.isEmpty())
         head += "Content-Type: " + contentType + "\r\n";
     if (chunked)

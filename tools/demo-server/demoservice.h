@@ -37,6 +37,12 @@ public:
         QJsonValue value = QJsonValue::Null;
         QString errorMessage; //!< a field error: the value is null
         QString errorCode;
+
+        static FieldResult of(const QJsonValue &json) { return { json, {}, {} }; }
+        static FieldResult error(const QString &message, const QString &code)
+        {
+            return { QJsonValue::Null, message, code };
+        }
     };
 
     explicit DemoService(QObject *parent = nullptr);

@@ -42,8 +42,6 @@ public:
     void writeChunk(const QByteArray &bytes);
     void endChunked();
 
-    static QByteArray reasonPhrase(int status);
-
 Q_SIGNALS:
     void requestReceived(const HttpRequest &request);
     //! The client went away; a running response must stop.

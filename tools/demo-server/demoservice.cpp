@@ -55,28 +55,29 @@ DemoService::FieldResult DemoService::resolve(const QString &typeName,
 {
     const QJsonObject &arguments = field.arguments;
     if (field.name == "__typename"_L1)
-        return { typeName };
+        return FieldResult::of(typeName);
     if (typeName == "Query"_L1) {
         if (field.name == "hello"_L1)
-            return { u"Hello, %1!"_s.arg(arguments.value("name"_L1).toString()) };
+            return FieldResult::of(u"Hello, %1!"_s.arg(arguments.value("name"_L1).toString()));
         if (field.name == "serverTime"_L1)
-            return { now() };
+            return FieldResult::of(now());
         if (field.name == "me"_L1)
-            return { context->userName.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                 : QJsonValue(user(context->userName)) };
+            return FieldResult::of(context->userName.isEmpty()
+                                           ? QJsonValue(QJsonValue::Null)
+                                           : QJsonValue(user(context->userName)));
         if (field.name == "messages"_L1) {
             const int last = qBound(0, arguments.value("last"_L1).toInt(10), MaxMessages);
             QJsonArray messages;
             for (qsizetype i = qMax<qsizetype>(0, m_messages.size() - last); i < m_messages.size();
                  ++i)
                 messages.append(m_messages.at(i));
-            return { messages };
+            return FieldResult::of(messages);
         }
         if (field.name == "requestHeader"_L1) {
             const QByteArray value = context->request.header(
                     arguments.value("name"_L1).toString().toLatin1().toLower());
-            return { value.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                     : QJsonValue(QString::fromUtf8(value)) };
+            return FieldResult::of(value.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                   : QJsonValue(QString::fromUtf8(value)));
         }
     } else if (typeName == "Mutation"_L1) {
         if (field.name == "login"_L1)
@@ -86,15 +87,15 @@ DemoService::FieldResult DemoService::resolve(const QString &typeName,
         if (field.name == "postMessage"_L1)
             return postMessage(arguments.value("text"_L1).toString(), *context);
     }
-    return { QJsonValue::Null, u"No resolver for %1.%2"_s.arg(typeName, field.name),
-             u"INTERNAL_SERVER_ERROR"_s };
+    return FieldResult::error(u"No resolver for %1.%2"_s.arg(typeName, field.name),
+                              u"INTERNAL_SERVER_ERROR"_s);
 }
 
 DemoService::FieldResult DemoService::login(const QJsonObject &arguments, RequestContext *context)
 {
     const QString name = arguments.value("username"_L1).toString().trimmed();
     if (name.isEmpty() || arguments.value("password"_L1).toString() != QLatin1String(Password))
-        return { QJsonValue::Null, u"Invalid username or password"_s, u"UNAUTHENTICATED"_s };
+        return FieldResult::error(u"Invalid username or password"_s, u"UNAUTHENTICATED"_s);
     const QByteArray token = QByteArray::number(QRandomGenerator::global()->generate64(), 16)
             + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     m_sessions.insert(token, name);
@@ -102,7 +103,7 @@ DemoService::FieldResult DemoService::login(const QJsonObject &arguments, Reques
     context->responseHeaders.append(
             { "set-cookie",
               SessionCookie + "="_ba + token + "; Path=/; Max-Age=86400; HttpOnly; SameSite=Lax" });
-    return { user(name) };
+    return FieldResult::of(user(name));
 }
 
 DemoService::FieldResult DemoService::logout(RequestContext *context)
@@ -111,14 +112,14 @@ DemoService::FieldResult DemoService::logout(RequestContext *context)
     context->userName.clear();
     context->responseHeaders.append(
             { "set-cookie", SessionCookie + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"_ba });
-    return { wasLoggedIn };
+    return FieldResult::of(wasLoggedIn);
 }
 
 DemoService::FieldResult DemoService::postMessage(const QString &text,
                                                   const RequestContext &context)
 {
     if (text.trimmed().isEmpty())
-        return { QJsonValue::Null, u"A message needs some text"_s, u"BAD_USER_INPUT"_s };
+        return FieldResult::error(u"A message needs some text"_s, u"BAD_USER_INPUT"_s);
     const QJsonObject message {
         { u"id"_s, QString::number(m_nextMessageId++) },
         { u"text"_s, text },
@@ -129,7 +130,7 @@ DemoService::FieldResult DemoService::postMessage(const QString &text,
     if (m_messages.size() > MaxMessages)
         m_messages.removeFirst();
     Q_EMIT messagePosted(message);
-    return { message };
+    return FieldResult::of(message);
 }
 
 EventStream *DemoService::subscribe(const QGraphQLDocument::Field &field,

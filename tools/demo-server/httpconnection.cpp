@@ -3,6 +3,8 @@
 
 #include "httpconnection.h"
 
+#include <QGraphQL/qgraphqltransporterror.h>
+
 #include <QtCore/qtimer.h>
 
 using namespace Qt::StringLiterals;
@@ -26,34 +28,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
         Q_EMIT closed();
         deleteLater();
     });
-}
-
-QByteArray HttpConnection::reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 406:
-        return "Not Acceptable";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Payload Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    default:
-        return "Unknown";
-    }
 }
 
 void HttpConnection::readRequests()
@@ -111,8 +85,10 @@ void HttpConnection::readRequests()
 
 void HttpConnection::writeHead(int status, const HttpHeaders &headers)
 {
-    QByteArray head
-            = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    // The library's table of standard reason phrases; a status it does not name gets an empty
+    // one, which RFC 9112 allows ("HTTP/1.1 431 \r\n").
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' '
+            + QGraphQLTransportError::httpReasonPhrase(status).toLatin1() + "\r\n";
     for (const auto &[name, value] : headers)
         head += name + ": " + value + "\r\n";
     head += m_closeAfterResponse ? "connection: close\r\n" : "connection: keep-alive\r\n";
