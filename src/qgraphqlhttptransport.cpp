@@ -2,18 +2,47 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 #include "qgraphqlhttptransport.h"
-#include "qgraphqlhttptransport_p.h"
+
+#include "qgraphqloperation_p.h"
+#include "document/qgraphqlparser_p.h"
+#include "http/qgraphqlconnectionkeypool_p.h"
+#include "http/qgraphqlhttpexchange_p.h"
 
 #include <QtNetwork/qnetworkaccessmanager.h>
-#include <QtCore/qregularexpression.h>
 #include <QtNetwork/qnetworkcookiejar.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr char ExecuteAccept[] = "application/graphql-response+json, application/json";
-constexpr char ConnectionKeyPrefix[] = "qgraphql-stream-";
 } // namespace
+
+class QGraphQLHttpTransportPrivate
+{
+    Q_DECLARE_PUBLIC(QGraphQLHttpTransport)
+
+public:
+    explicit QGraphQLHttpTransportPrivate(QGraphQLHttpTransport *q) : q_ptr(q) { }
+
+    QNetworkAccessManager *manager() const;
+    QGraphQLHttpExchange *createExchange(QGraphQLOperationKind kind,
+                                         const QGraphQLRequest &request);
+
+    QGraphQLHttpTransport *q_ptr;
+    QList<QNetworkCookie> cookies;
+    QPointer<QNetworkAccessManager> injectedManager;
+    mutable QNetworkAccessManager *ownManager = nullptr;
+    QGraphQLHttpTransport::SubscriptionProtocol subscriptionProtocol
+            = QGraphQLHttpTransport::Multipart;
+    QByteArray subscriptionAcceptOverride; // empty: follow subscriptionProtocol
+#ifndef QT_NO_SSL
+    std::optional<QSslConfiguration> sslConfiguration;
+#endif
+    bool http2Direct = false;
+    int lastStatusCode = 0;
+    QList<QNetworkReply::RawHeaderPair> lastHeaders;
+    std::shared_ptr<QGraphQLConnectionKeyPool> connectionKeys = QGraphQLConnectionKeyPool::create();
+};
 
 QNetworkAccessManager *QGraphQLHttpTransportPrivate::manager() const
 {
@@ -26,145 +55,54 @@ QNetworkAccessManager *QGraphQLHttpTransportPrivate::manager() const
     return ownManager;
 }
 
-// @defer or @stream outside comments and strings, by a rough scan: a false positive only
-// changes the Accept header.
-bool QGraphQLHttpTransportPrivate::usesIncrementalDelivery(const QString &query)
+QGraphQLHttpExchange *QGraphQLHttpTransportPrivate::createExchange(QGraphQLOperationKind kind,
+                                                                   const QGraphQLRequest &request)
 {
-    static const QRegularExpression directive(u"@(defer|stream)\\b"_s);
-    return query.contains(directive);
-}
-
-QGraphQLOperationSettings
-QGraphQLHttpTransportPrivate::settingsFor(QGraphQLOperationPrivate::Kind kind,
-                                          const QGraphQLRequest &request)
-{
-    QGraphQLOperationSettings settings;
-    settings.url = url;
-    settings.headers = headers;
+    Q_Q(QGraphQLHttpTransport);
+    QGraphQLHttpExchangeSettings settings;
+    settings.kind = kind;
+    settings.url = q->url();
+    settings.headers = q->headers();
     settings.cookies = cookies;
-    settings.timeout = timeout;
-    settings.maxPartSize = maxPartSize;
+    settings.timeout = q->timeout();
+    settings.maxPartSize = q->maxPartSize();
     settings.http2Direct = http2Direct;
 #ifndef QT_NO_SSL
     settings.sslConfiguration = sslConfiguration;
 #endif
-    if (kind == QGraphQLOperationPrivate::Kind::Subscribe) {
-        settings.accept = q_func()->subscriptionAccept();
-        settings.heartbeatTimeout = heartbeatTimeout;
-        settings.retryPolicy = retryPolicy;
+    std::unique_ptr<QGraphQLConnectionKeyPool::Lease> connectionKey;
+    if (kind == QGraphQLOperationKind::Subscribe) {
+        settings.accept = q->subscriptionAccept();
+        settings.heartbeatTimeout = q->heartbeatTimeout();
         // With HTTP/2 streams share one connection: no key of their own.
-        if (url.scheme() == "http"_L1 && !http2Direct)
-            settings.connectionKey = acquireConnectionKey();
+        if (settings.url.scheme() == "http"_L1 && !http2Direct)
+            connectionKey = connectionKeys->acquire();
     } else {
-        settings.accept = usesIncrementalDelivery(request.query())
+        settings.accept = qgraphqlUsesIncrementalDelivery(request.query())
                 ? QGraphQLHttpTransport::incrementalAccept()
                 : QByteArray(ExecuteAccept);
     }
-    return settings;
-}
-
-void QGraphQLHttpTransportPrivate::recordResponse(int statusCode,
-                                                  const QList<QNetworkReply::RawHeaderPair> &h)
-{
-    lastStatusCode = statusCode;
-    lastHeaders = h;
-}
-
-void QGraphQLHttpTransportPrivate::refreshCredentials(QGraphQLOperationSettings *settings) const
-{
-    settings->headers = headers;
-    settings->cookies = cookies;
-}
-
-QByteArray QGraphQLHttpTransportPrivate::acquireConnectionKey()
-{
-    qsizetype slot = connectionKeysInUse.indexOf(false);
-    if (slot < 0) {
-        slot = connectionKeysInUse.size();
-        connectionKeysInUse.append(true);
-    } else {
-        connectionKeysInUse[slot] = true;
-    }
-    return ConnectionKeyPrefix + QByteArray::number(slot);
-}
-
-void QGraphQLHttpTransportPrivate::releaseConnectionKey(const QByteArray &key)
-{
-    bool ok = false;
-    const qsizetype slot = key.mid(qstrlen(ConnectionKeyPrefix)).toLongLong(&ok);
-    if (ok && slot >= 0 && slot < connectionKeysInUse.size())
-        connectionKeysInUse[slot] = false;
-}
-
-// For cleartext HTTP the peer verify name is never used to verify anything, but QNAM adds it
-// to the key of its connection pool: requests with different names never share a connection.
-void QGraphQLHttpTransportPrivate::applyConnectionKey(QNetworkRequest *request,
-                                                      const QByteArray &key)
-{
-    request->setPeerVerifyName(QString::fromLatin1(key));
-}
-
-QByteArray QGraphQLHttpTransportPrivate::redactedHeaders(const QList<QByteArray> &names,
-                                                         const QNetworkRequest &request)
-{
-    QByteArray out;
-    for (const QByteArray &name : names) {
-        const QByteArray lower = name.toLower();
-        const bool secret = lower == "authorization" || lower == "cookie" || lower == "set-cookie"
-                || lower == "proxy-authorization";
-        out += name + ": " + (secret ? "<redacted>"_ba : request.rawHeader(name)) + "; ";
-    }
-    return out;
+    auto *exchange
+            = new QGraphQLHttpExchange(request, settings, manager(), q, std::move(connectionKey));
+    QObject::connect(exchange, &QGraphQLOperationChannel::responseReceived, q,
+                     [this](int statusCode, const QList<QNetworkReply::RawHeaderPair> &headers) {
+                         lastStatusCode = statusCode;
+                         lastHeaders = headers;
+                     });
+    return exchange;
 }
 
 QGraphQLHttpTransport::QGraphQLHttpTransport(QObject *parent)
-    : QObject(parent), d_ptr(std::make_unique<QGraphQLHttpTransportPrivate>(this))
+    : QGraphQLTransport(parent), d_ptr(std::make_unique<QGraphQLHttpTransportPrivate>(this))
 { }
 
 QGraphQLHttpTransport::QGraphQLHttpTransport(const QUrl &url, QObject *parent)
     : QGraphQLHttpTransport(parent)
 {
-    d_ptr->url = url;
+    setUrl(url);
 }
 
 QGraphQLHttpTransport::~QGraphQLHttpTransport() = default;
-
-QUrl QGraphQLHttpTransport::url() const
-{
-    return d_func()->url;
-}
-
-void QGraphQLHttpTransport::setUrl(const QUrl &url)
-{
-    Q_D(QGraphQLHttpTransport);
-    if (d->url == url)
-        return;
-    d->url = url;
-    Q_EMIT urlChanged();
-}
-
-QHash<QByteArray, QByteArray> QGraphQLHttpTransport::headers() const
-{
-    return d_func()->headers;
-}
-
-void QGraphQLHttpTransport::setHeaders(const QHash<QByteArray, QByteArray> &headers)
-{
-    d_func()->headers = headers;
-}
-
-void QGraphQLHttpTransport::setHeader(const QByteArray &name, const QByteArray &value)
-{
-    removeHeader(name);
-    d_func()->headers.insert(name, value);
-}
-
-void QGraphQLHttpTransport::removeHeader(const QByteArray &name)
-{
-    Q_D(QGraphQLHttpTransport);
-    d->headers.removeIf(
-            [&name](const auto &it) { return it.key().compare(name, Qt::CaseInsensitive) == 0; });
-}
 
 QList<QNetworkCookie> QGraphQLHttpTransport::cookies() const
 {
@@ -173,14 +111,19 @@ QList<QNetworkCookie> QGraphQLHttpTransport::cookies() const
 
 void QGraphQLHttpTransport::setCookies(const QList<QNetworkCookie> &cookies)
 {
-    d_func()->cookies = cookies;
+    Q_D(QGraphQLHttpTransport);
+    if (d->cookies == cookies)
+        return;
+    d->cookies = cookies;
+    Q_EMIT cookiesChanged();
 }
 
 void QGraphQLHttpTransport::addCookie(const QByteArray &name, const QByteArray &value)
 {
-    Q_D(QGraphQLHttpTransport);
-    d->cookies.removeIf([&name](const QNetworkCookie &c) { return c.name() == name; });
-    d->cookies.append(QNetworkCookie(name, value));
+    QList<QNetworkCookie> list = cookies();
+    list.removeIf([&name](const QNetworkCookie &c) { return c.name() == name; });
+    list.append(QNetworkCookie(name, value));
+    setCookies(list);
 }
 
 QNetworkAccessManager *QGraphQLHttpTransport::networkAccessManager() const
@@ -201,51 +144,6 @@ QNetworkCookieJar *QGraphQLHttpTransport::cookieJar() const
 void QGraphQLHttpTransport::setCookieJar(QNetworkCookieJar *jar)
 {
     networkAccessManager()->setCookieJar(jar);
-}
-
-int QGraphQLHttpTransport::timeout() const
-{
-    return d_func()->timeout;
-}
-
-void QGraphQLHttpTransport::setTimeout(int milliseconds)
-{
-    Q_D(QGraphQLHttpTransport);
-    milliseconds = qMax(0, milliseconds);
-    if (d->timeout == milliseconds)
-        return;
-    d->timeout = milliseconds;
-    Q_EMIT timeoutChanged();
-}
-
-int QGraphQLHttpTransport::heartbeatTimeout() const
-{
-    return d_func()->heartbeatTimeout;
-}
-
-void QGraphQLHttpTransport::setHeartbeatTimeout(int milliseconds)
-{
-    Q_D(QGraphQLHttpTransport);
-    milliseconds = qMax(0, milliseconds);
-    if (d->heartbeatTimeout == milliseconds)
-        return;
-    d->heartbeatTimeout = milliseconds;
-    Q_EMIT heartbeatTimeoutChanged();
-}
-
-qint64 QGraphQLHttpTransport::maxPartSize() const
-{
-    return d_func()->maxPartSize;
-}
-
-void QGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
-{
-    Q_D(QGraphQLHttpTransport);
-    bytes = bytes > 0 ? bytes : DefaultMaxPartSize;
-    if (d->maxPartSize == bytes)
-        return;
-    d->maxPartSize = bytes;
-    Q_EMIT maxPartSizeChanged();
 }
 
 QGraphQLHttpTransport::SubscriptionProtocol QGraphQLHttpTransport::subscriptionProtocol() const
@@ -317,20 +215,6 @@ void QGraphQLHttpTransport::setHttp2Direct(bool enabled)
     Q_EMIT http2DirectChanged();
 }
 
-QGraphQLRetryPolicy QGraphQLHttpTransport::retryPolicy() const
-{
-    return d_func()->retryPolicy;
-}
-
-void QGraphQLHttpTransport::setRetryPolicy(const QGraphQLRetryPolicy &policy)
-{
-    Q_D(QGraphQLHttpTransport);
-    if (d->retryPolicy == policy)
-        return;
-    d->retryPolicy = policy;
-    Q_EMIT retryPolicyChanged();
-}
-
 #ifndef QT_NO_SSL
 QSslConfiguration QGraphQLHttpTransport::sslConfiguration() const
 {
@@ -357,20 +241,13 @@ QList<QNetworkReply::RawHeaderPair> QGraphQLHttpTransport::lastResponseHeaders()
 QGraphQLReply *QGraphQLHttpTransport::execute(const QGraphQLRequest &request)
 {
     Q_D(QGraphQLHttpTransport);
-    using Kind = QGraphQLOperationPrivate::Kind;
-    auto *reply = new QGraphQLReply(std::make_unique<QGraphQLOperationPrivate>(
-            Kind::Execute, request, d->settingsFor(Kind::Execute, request), d->manager(), this));
-    reply->d_func()->start();
-    return reply;
+    return QGraphQLOperationPrivate::createReply(
+            request, d->createExchange(QGraphQLOperationKind::Execute, request));
 }
 
 QGraphQLSubscription *QGraphQLHttpTransport::subscribe(const QGraphQLRequest &request)
 {
     Q_D(QGraphQLHttpTransport);
-    using Kind = QGraphQLOperationPrivate::Kind;
-    auto *subscription = new QGraphQLSubscription(std::make_unique<QGraphQLOperationPrivate>(
-            Kind::Subscribe, request, d->settingsFor(Kind::Subscribe, request), d->manager(),
-            this));
-    subscription->d_func()->start();
-    return subscription;
+    return QGraphQLOperationPrivate::createSubscription(
+            request, d->createExchange(QGraphQLOperationKind::Subscribe, request), retryPolicy());
 }

@@ -4,22 +4,13 @@
 #ifndef QGRAPHQLHTTPTRANSPORT_H
 #define QGRAPHQLHTTPTRANSPORT_H
 
-#include <QGraphQL/qgraphqlglobal.h>
-#include <QGraphQL/qgraphqlreply.h>
-#include <QGraphQL/qgraphqlrequest.h>
-#include <QGraphQL/qgraphqlretrypolicy.h>
-#include <QGraphQL/qgraphqlsubscription.h>
+#include <QGraphQL/qgraphqltransport.h>
 
-#include <QtCore/qhash.h>
-#include <QtCore/qobject.h>
-#include <QtCore/qurl.h>
 #include <QtNetwork/qnetworkcookie.h>
 #include <QtNetwork/qnetworkreply.h>
 #ifndef QT_NO_SSL
 #include <QtNetwork/qsslconfiguration.h>
 #endif
-
-#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
@@ -29,30 +20,22 @@ QT_END_NAMESPACE
 class QGraphQLHttpTransportPrivate;
 
 //! Talks GraphQL over HTTP to one endpoint: queries and mutations with execute(),
-//! subscriptions over Apollo's multipart protocol with subscribe().
+//! subscriptions over Apollo's multipart protocol (or GraphQL over Server-Sent Events) with
+//! subscribe().
 //!
 //! Every operation is an HTTP POST of {query, variables, operationName, extensions}. The
-//! transport holds the settings; each call hands out a new operation object owned by the
-//! caller. Settings changed later apply to operations started later.
-class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QObject
+//! settings every transport has (url, headers, timeouts, limits, retry) are QGraphQLTransport's;
+//! this class adds cookies, the network access manager, the subscription protocol, HTTP/2 and TLS.
+class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QGraphQLTransport
 {
     Q_OBJECT
-    Q_PROPERTY(QUrl url READ url WRITE setUrl NOTIFY urlChanged)
-    Q_PROPERTY(int timeout READ timeout WRITE setTimeout NOTIFY timeoutChanged)
-    Q_PROPERTY(int heartbeatTimeout READ heartbeatTimeout WRITE setHeartbeatTimeout NOTIFY
-                       heartbeatTimeoutChanged)
-    Q_PROPERTY(qint64 maxPartSize READ maxPartSize WRITE setMaxPartSize NOTIFY maxPartSizeChanged)
     Q_PROPERTY(SubscriptionProtocol subscriptionProtocol READ subscriptionProtocol WRITE
                        setSubscriptionProtocol NOTIFY subscriptionProtocolChanged)
     Q_PROPERTY(QByteArray subscriptionAccept READ subscriptionAccept WRITE setSubscriptionAccept
                        NOTIFY subscriptionAcceptChanged)
-    Q_PROPERTY(QGraphQLRetryPolicy retryPolicy READ retryPolicy WRITE setRetryPolicy NOTIFY
-                       retryPolicyChanged)
     Q_PROPERTY(bool http2Direct READ http2Direct WRITE setHttp2Direct NOTIFY http2DirectChanged)
 
 public:
-    static constexpr qint64 DefaultMaxPartSize = 32 * 1024 * 1024;
-
     //! How subscriptions ask to be streamed. Whatever is asked, the transport follows what the
     //! server answers: multipart/mixed, text/event-stream or a single application/json result.
     enum SubscriptionProtocol {
@@ -69,18 +52,9 @@ public:
     explicit QGraphQLHttpTransport(const QUrl &url, QObject *parent = nullptr);
     ~QGraphQLHttpTransport() override;
 
-    QUrl url() const;
-    void setUrl(const QUrl &url);
-
-    //! Headers sent with every request (for example Authorization). A request's own headers
-    //! override these. Authorization and Cookie are never sent to another origin on a redirect.
-    QHash<QByteArray, QByteArray> headers() const;
-    void setHeaders(const QHash<QByteArray, QByteArray> &headers);
-    void setHeader(const QByteArray &name, const QByteArray &value);
-    void removeHeader(const QByteArray &name);
-
     //! Static cookies (name=value) sent with every request to the endpoint's origin, next to
-    //! the cookies the cookie jar holds for the URL.
+    //! the cookies the cookie jar holds for the URL. Authorization and Cookie are never sent to
+    //! another origin on a redirect.
     QList<QNetworkCookie> cookies() const;
     void setCookies(const QList<QNetworkCookie> &cookies);
     void addCookie(const QByteArray &name, const QByteArray &value);
@@ -96,21 +70,6 @@ public:
     //! ownership as QNetworkAccessManager::setCookieJar() does.
     QNetworkCookieJar *cookieJar() const;
     void setCookieJar(QNetworkCookieJar *jar);
-
-    //! Milliseconds; 0 (the default) means none. For execute(): the whole request. For
-    //! subscribe(): until the response starts (a subscription itself has no time limit).
-    int timeout() const;
-    void setTimeout(int milliseconds);
-
-    //! Milliseconds; 0 (the default) turns it off. A subscription that receives nothing for
-    //! this long (no heartbeat, no payload) fails with a Timeout error.
-    int heartbeatTimeout() const;
-    void setHeartbeatTimeout(int milliseconds);
-
-    //! The largest multipart part, or plain JSON body, accepted (default 32 MiB). A larger one
-    //! is a ProtocolError; memory stays bounded by it.
-    qint64 maxPartSize() const;
-    void setMaxPartSize(qint64 bytes);
 
     //! Multipart (the default), ServerSentEvents or Auto; it chooses subscriptionAccept().
     SubscriptionProtocol subscriptionProtocol() const;
@@ -132,11 +91,6 @@ public:
     //! queries send application/graphql-response+json, application/json.
     static QByteArray incrementalAccept();
 
-    //! Resubscribing after network failures; off by default. See QGraphQLRetryPolicy and
-    //! QGraphQLSubscription::reconnecting(). Queries and mutations are never retried.
-    QGraphQLRetryPolicy retryPolicy() const;
-    void setRetryPolicy(const QGraphQLRetryPolicy &policy);
-
     //! HTTP/2 with prior knowledge (QNetworkRequest::Http2DirectAttribute); off by default.
     //! For cleartext http:// servers that speak HTTP/2 without an upgrade (h2c): every
     //! operation, subscriptions included, is then a stream on one shared connection. Over
@@ -156,27 +110,19 @@ public:
     int lastResponseStatusCode() const;
     QList<QNetworkReply::RawHeaderPair> lastResponseHeaders() const;
 
-    //! Sends a query or mutation. The caller owns the reply; delete it with deleteLater()
-    //! after finished().
-    [[nodiscard]] QGraphQLReply *execute(const QGraphQLRequest &request);
-    //! Starts a subscription. The caller owns it; cancel() or delete it to stop the stream.
-    [[nodiscard]] QGraphQLSubscription *subscribe(const QGraphQLRequest &request);
+    [[nodiscard]] QGraphQLReply *execute(const QGraphQLRequest &request) override;
+    [[nodiscard]] QGraphQLSubscription *subscribe(const QGraphQLRequest &request) override;
 
 Q_SIGNALS:
-    void urlChanged();
-    void timeoutChanged();
-    void heartbeatTimeoutChanged();
-    void maxPartSizeChanged();
+    void cookiesChanged();
     void subscriptionAcceptChanged();
     void subscriptionProtocolChanged();
-    void retryPolicyChanged();
     void http2DirectChanged();
 
 private:
     Q_DISABLE_COPY_MOVE(QGraphQLHttpTransport)
-    Q_DECLARE_PRIVATE(QGraphQLHttpTransport)
     std::unique_ptr<QGraphQLHttpTransportPrivate> d_ptr;
-    friend class QGraphQLOperationPrivate;
+    Q_DECLARE_PRIVATE(QGraphQLHttpTransport)
 };
 
 #endif // QGRAPHQLHTTPTRANSPORT_H

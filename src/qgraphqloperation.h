@@ -14,11 +14,11 @@
 
 #include <memory>
 
-class QGraphQLHttpTransport;
 class QGraphQLOperationPrivate;
 
-//! One running GraphQL operation: one HTTP exchange, one QObject. Base of QGraphQLReply and
-//! QGraphQLSubscription.
+//! One running GraphQL operation, one QObject, whatever transport carries it. Base of
+//! QGraphQLReply and QGraphQLSubscription; transports create them (QGraphQLTransport::execute()
+//! and subscribe()).
 //!
 //! Signals: resultReceived() once per result, then at most one errorOccurred(), then
 //! stateChanged() to the final state, then finished() exactly once, always last. error() and
@@ -80,12 +80,11 @@ Q_SIGNALS:
 
 protected:
     explicit QGraphQLOperation(std::unique_ptr<QGraphQLOperationPrivate> d);
+    std::unique_ptr<QGraphQLOperationPrivate> d_ptr;
 
 private:
     Q_DISABLE_COPY_MOVE(QGraphQLOperation)
     Q_DECLARE_PRIVATE(QGraphQLOperation)
-    std::unique_ptr<QGraphQLOperationPrivate> d_ptr;
-    friend class QGraphQLHttpTransport;
 };
 
 #endif // QGRAPHQLOPERATION_H

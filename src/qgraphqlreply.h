@@ -25,7 +25,7 @@ public Q_SLOTS:
 
 private:
     explicit QGraphQLReply(std::unique_ptr<QGraphQLOperationPrivate> d);
-    friend class QGraphQLHttpTransport;
+    friend class QGraphQLOperationPrivate;
 };
 
 #endif // QGRAPHQLREPLY_H

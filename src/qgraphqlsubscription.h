@@ -33,7 +33,7 @@ Q_SIGNALS:
 
 private:
     explicit QGraphQLSubscription(std::unique_ptr<QGraphQLOperationPrivate> d);
-    friend class QGraphQLHttpTransport;
+    friend class QGraphQLOperationPrivate;
 };
 
 #endif // QGRAPHQLSUBSCRIPTION_H

@@ -9,8 +9,8 @@
 //   bench_json [seconds-per-case]     (default 1)
 
 #include "../common/benchpayload.h"
-#include "private/qgraphqljsonscanner_p.h"
-#include "private/qgraphqlresponseparser_p.h"
+#include "protocol/qgraphqljsonscanner_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qelapsedtimer.h>

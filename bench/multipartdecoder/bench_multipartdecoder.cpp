@@ -18,10 +18,10 @@
 // every event after every read, as the transport does.
 
 #include "../common/benchpayload.h"
-#include "private/qgraphqlincrementalmerger_p.h"
-#include "private/qgraphqlmultipartdecoder_p.h"
-#include "private/qgraphqlssedecoder_p.h"
-#include "private/qgraphqlresponseparser_p.h"
+#include "protocol/qgraphqlincrementalmerger_p.h"
+#include "protocol/qgraphqlmultipartdecoder_p.h"
+#include "protocol/qgraphqlssedecoder_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 
 #include <QtCore/qbytearray.h>
 #include <QtCore/qcoreapplication.h>

@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The QGraphQL Authors.
 // SPDX-License-Identifier: LGPL-3.0-only
 
-#include "private/qgraphqlincrementalmerger_p.h"
+#include "protocol/qgraphqlincrementalmerger_p.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qjsonarray.h>

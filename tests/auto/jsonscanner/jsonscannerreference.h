@@ -4,13 +4,13 @@
 #ifndef QGRAPHQL_JSONSCANNERREFERENCE_H
 #define QGRAPHQL_JSONSCANNERREFERENCE_H
 
-#include "private/qgraphqljsonscanner_p.h"
+#include "protocol/qgraphqljsonscanner_p.h"
 
 #include <QtCore/qbytearray.h>
 #include <QtCore/qbytearrayview.h>
 #include <QtCore/qlist.h>
 
-// The byte-by-byte definition of QGraphQLJsonScanner (src/private/qgraphqljsonscanner_p.h):
+// The byte-by-byte definition of QGraphQLJsonScanner (src/protocol/qgraphqljsonscanner_p.h):
 // the fast scanner must give the same isComplete(), hasValue() and valueEnd() after every
 // scan() call, for any bytes cut in any way. Used by tst_jsonscanner and fuzz_multipart.
 class JsonScannerReference

@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The QGraphQL Authors.
 // SPDX-License-Identifier: LGPL-3.0-only
 
-#include "private/qgraphqlmultipartdecoder_p.h"
+#include "protocol/qgraphqlmultipartdecoder_p.h"
 
 #include <QtCore/qrandom.h>
 #include <QtTest/qtest.h>

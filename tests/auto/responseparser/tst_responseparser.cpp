@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The QGraphQL Authors.
 // SPDX-License-Identifier: LGPL-3.0-only
 
-#include "private/qgraphqlresponseparser_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>

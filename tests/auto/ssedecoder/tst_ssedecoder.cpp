@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The QGraphQL Authors.
 // SPDX-License-Identifier: LGPL-3.0-only
 
-#include "private/qgraphqlssedecoder_p.h"
+#include "protocol/qgraphqlssedecoder_p.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qjsonarray.h>
@@ -640,8 +640,9 @@ void tst_SseDecoder::graphqlStep()
     }
     if (kind == QGraphQLSseStep::Next) {
         QCOMPARE(step.payload, QJsonDocument::fromJson(data).object());
-        QCOMPARE(QJsonDocument(step.result.toJson()).toJson(QJsonDocument::Compact), result);
-        QCOMPARE(step.result.hasNext(), step.payload.value("hasNext"_L1).toBool());
+        const QGraphQLResult converted = QGraphQLResult::fromJson(step.payload);
+        QCOMPARE(QJsonDocument(converted.toJson()).toJson(QJsonDocument::Compact), result);
+        QCOMPARE(converted.hasNext(), step.payload.value("hasNext"_L1).toBool());
     }
 }
 
@@ -661,7 +662,7 @@ void tst_SseDecoder::yogaEndToEnd()
                 continue;
             }
             QCOMPARE(int(step.kind), int(QGraphQLSseStep::Next));
-            countdown.append(step.result.data().toObject().value("countdown"_L1).toInt());
+            countdown.append(step.payload.value("data"_L1).toObject().value("countdown"_L1).toInt());
         }
     }
     QVERIFY(completed);

@@ -55,7 +55,7 @@
 //
 // Cost: merging walks the path and copies nothing the caller does not share: a container is only
 // copied when a result handed out earlier still refers to it (QJsonObject is copy-on-write).
-class QGRAPHQL_EXPORT QGraphQLIncrementalMerger
+class QGRAPHQL_AUTOTEST_EXPORT QGraphQLIncrementalMerger
 {
 public:
     struct Step

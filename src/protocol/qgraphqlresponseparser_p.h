@@ -19,8 +19,9 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qstring.h>
 
-// Pure helpers that turn response bytes into results: media types, plain GraphQL responses and
-// the parts of Apollo's multipart subscription protocol.
+// Pure helpers that turn response bytes into payloads and results: media types, plain GraphQL
+// responses, the parts of Apollo's multipart subscription protocol, and what a payload is. The
+// readers (qgraphqlresponsereader_p.h) build on them; each rule exists here once.
 namespace QGraphQLResponseParser {
 
 struct MediaType
@@ -28,10 +29,10 @@ struct MediaType
     QByteArray type; // lower-case "type/subtype"
     QHash<QByteArray, QByteArray> parameters; // lower-case names, unquoted values
 
-    QGRAPHQL_EXPORT bool isJson() const; // application/json or any application/*+json
+    QGRAPHQL_AUTOTEST_EXPORT bool isJson() const; // application/json or any application/*+json
     bool isMultipartMixed() const { return type == "multipart/mixed"; }
 };
-QGRAPHQL_EXPORT MediaType parseMediaType(QByteArrayView contentType);
+QGRAPHQL_AUTOTEST_EXPORT MediaType parseMediaType(QByteArrayView contentType);
 
 struct ParsedJson
 {
@@ -40,7 +41,7 @@ struct ParsedJson
 };
 //! Parses one JSON object; the error names what is wrong and the byte offset (plus
 //! streamOffset, the position of these bytes in the response).
-QGRAPHQL_EXPORT ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset = 0);
+QGRAPHQL_AUTOTEST_EXPORT ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset = 0);
 
 struct Response
 {
@@ -48,7 +49,7 @@ struct Response
     QString error; // empty when bytes held a GraphQL response
 };
 //! A plain GraphQL response body: a JSON object with "data" or "errors".
-QGRAPHQL_EXPORT Response parseResponse(QByteArrayView bytes);
+QGRAPHQL_AUTOTEST_EXPORT Response parseResponse(QByteArrayView bytes);
 
 struct SubscriptionPart
 {
@@ -60,15 +61,22 @@ struct SubscriptionPart
         Malformed, // invalid JSON/UTF-8 or the wrong shape
     };
     Kind kind = Heartbeat;
-    QGraphQLResult result; // Result: the payload; FatalError: the errors
-    QJsonObject payload; // Result: the payload object as sent
+    QJsonObject payload; // Result: the payload object as sent (converted once, by the reader)
+    QGraphQLResult result; // FatalError: the errors
     QString message; // FatalError, Ignored and Malformed: what and where
 };
-QGRAPHQL_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body,
-                                                       qint64 streamOffset = 0);
+QGRAPHQL_AUTOTEST_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body,
+                                                                qint64 streamOffset = 0);
+
+//! True for a payload of incremental delivery (@defer/@stream): it has hasNext, incremental,
+//! pending or completed.
+QGRAPHQL_AUTOTEST_EXPORT bool isIncrementalPayload(const QJsonObject &payload);
+
+//! True when \a bytes hold nothing but JSON white space (an empty part, a keep-alive).
+QGRAPHQL_AUTOTEST_EXPORT bool isBlank(QByteArrayView bytes);
 
 //! "message one; message two" for error lists in failure messages.
-QGRAPHQL_EXPORT QString joinMessages(const QList<QGraphQLError> &errors);
+QGRAPHQL_AUTOTEST_EXPORT QString joinMessages(const QList<QGraphQLError> &errors);
 
 } // namespace QGraphQLResponseParser
 

@@ -29,7 +29,7 @@
 // Content-Length, or, when its body is a JSON object or array, at the end of that value. The
 // part then ends there however the bytes were cut into reads; only white space may follow it
 // before the delimiter, anything else is an error.
-class QGRAPHQL_EXPORT QGraphQLMultipartDecoder
+class QGRAPHQL_AUTOTEST_EXPORT QGraphQLMultipartDecoder
 {
 public:
     enum class Event {
@@ -41,7 +41,7 @@ public:
     enum class ErrorKind { None, Malformed, PartTooLarge };
 
     explicit QGraphQLMultipartDecoder(const QByteArray &boundary,
-                                      qsizetype maxPartSize = 32 * 1024 * 1024);
+                                      qsizetype maxPartSize = QGraphQL::DefaultMaxPartSize);
 
     void feed(QByteArrayView data);
     Event next();

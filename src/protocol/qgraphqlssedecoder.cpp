@@ -188,15 +188,6 @@ void QGraphQLSseDecoder::processField()
     // Any other field is ignored.
 }
 
-static bool isBlank(QByteArrayView bytes)
-{
-    for (char c : bytes) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return false;
-    }
-    return true;
-}
-
 QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
 {
     QGraphQLSseStep step;
@@ -207,7 +198,7 @@ QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
     const bool unnamed = event.type.isEmpty() || event.type == "message";
     if (event.type != "next" && !unnamed)
         return step; // Ignored
-    if (isBlank(event.data)) {
+    if (QGraphQLResponseParser::isBlank(event.data)) {
         if (unnamed)
             return step; // a keep-alive written as "data:"
         step.kind = QGraphQLSseStep::Malformed;
@@ -225,14 +216,11 @@ QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
         return step;
     }
     const QJsonObject &object = parsed.object;
-    step.result = QGraphQLResult::fromJson(object);
-    const bool incremental = object.contains("hasNext"_L1) || object.contains("incremental"_L1)
-            || object.contains("pending"_L1) || object.contains("completed"_L1);
-    if (!step.result.isValid() && !incremental) {
+    const bool response = object.contains("data"_L1) || object.contains("errors"_L1);
+    if (!response && !QGraphQLResponseParser::isIncrementalPayload(object)) {
         step.kind = QGraphQLSseStep::Malformed;
         step.message = u"The data of the event at byte %1 is not a GraphQL response: it has "
                        "neither \"data\" nor \"errors\""_s.arg(event.offset);
-        step.result = QGraphQLResult();
         return step;
     }
     step.kind = QGraphQLSseStep::Next;

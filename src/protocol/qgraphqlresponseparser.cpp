@@ -71,7 +71,13 @@ Response parseResponse(QByteArrayView bytes)
     return response;
 }
 
-static bool isBlank(QByteArrayView bytes)
+bool isIncrementalPayload(const QJsonObject &payload)
+{
+    return payload.contains("hasNext"_L1) || payload.contains("incremental"_L1)
+            || payload.contains("pending"_L1) || payload.contains("completed"_L1);
+}
+
+bool isBlank(QByteArrayView bytes)
 {
     for (char c : bytes) {
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
@@ -101,7 +107,6 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
     if (payload.isObject()) {
         part.kind = SubscriptionPart::Result;
         part.payload = payload.toObject();
-        part.result = QGraphQLResult::fromJson(part.payload);
         return part;
     }
     if (!payload.isNull() && !payload.isUndefined()) {

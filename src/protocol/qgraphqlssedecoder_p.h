@@ -46,7 +46,6 @@ struct QGraphQLSseStep
     //! Next: the parsed data. A GraphQL response, or a subsequent incremental-delivery payload
     //! (incremental/pending/completed/hasNext and no data), which QGraphQLIncrementalMerger takes.
     QJsonObject payload;
-    QGraphQLResult result; // Next: QGraphQLResult::fromJson(payload)
     QString message; // Malformed: what and where
 };
 
@@ -63,7 +62,7 @@ struct QGraphQLSseStep
 // One deviation from the specification, in the lenient direction: an event with an "event"
 // field but no "data" field is dispatched (with empty data) instead of being dropped, so that a
 // bare "event: complete\n\n" still ends an operation. Events with neither are not dispatched.
-class QGRAPHQL_EXPORT QGraphQLSseDecoder
+class QGRAPHQL_AUTOTEST_EXPORT QGraphQLSseDecoder
 {
 public:
     enum class Status {
@@ -72,7 +71,7 @@ public:
         Error, // errorString() says what and where; the decoder stays in error
     };
 
-    explicit QGraphQLSseDecoder(qsizetype maxEventSize = 32 * 1024 * 1024);
+    explicit QGraphQLSseDecoder(qsizetype maxEventSize = QGraphQL::DefaultMaxPartSize);
 
     void feed(QByteArrayView data);
     Status next();
