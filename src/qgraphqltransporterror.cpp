@@ -83,12 +83,20 @@ QString QGraphQLTransportError::httpReasonPhrase(int statusCode)
         return u"Method Not Allowed"_s;
     case 406:
         return u"Not Acceptable"_s;
+    case 408:
+        return u"Request Timeout"_s;
+    case 411:
+        return u"Length Required"_s;
     case 413:
         return u"Payload Too Large"_s;
     case 415:
         return u"Unsupported Media Type"_s;
+    case 422:
+        return u"Unprocessable Content"_s;
     case 429:
         return u"Too Many Requests"_s;
+    case 431:
+        return u"Request Header Fields Too Large"_s;
     case 500:
         return u"Internal Server Error"_s;
     case 502:

@@ -9,7 +9,7 @@
 
 #include "fuzzcommon.h"
 
-#include "private/qgraphqlincrementalmerger_p.h"
+#include "protocol/qgraphqlincrementalmerger_p.h"
 
 #include <QtCore/qjsondocument.h>
 

@@ -17,8 +17,8 @@
 
 #include "fuzzcommon.h"
 
-#include "private/qgraphqlmultipartdecoder_p.h"
-#include "private/qgraphqlresponseparser_p.h"
+#include "protocol/qgraphqlmultipartdecoder_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 
 #include "../auto/jsonscanner/jsonscannerreference.h"
 
@@ -110,7 +110,9 @@ Outcome decode(const QByteArray &boundary, qsizetype cap, QByteArrayView stream,
             const SubscriptionPart part = parseSubscriptionPart(e.body, e.offset);
             e.partKind = part.kind;
             e.message = part.message;
-            if (part.kind == SubscriptionPart::Result || part.kind == SubscriptionPart::FatalError)
+            if (part.kind == SubscriptionPart::Result)
+                e.result = QJsonDocument(part.payload).toJson(QJsonDocument::Compact);
+            else if (part.kind == SubscriptionPart::FatalError)
                 e.result = QJsonDocument(part.result.toJson()).toJson(QJsonDocument::Compact);
             outcome.events.append(e);
         }

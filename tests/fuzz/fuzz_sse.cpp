@@ -9,7 +9,7 @@
 
 #include "fuzzcommon.h"
 
-#include "private/qgraphqlssedecoder_p.h"
+#include "protocol/qgraphqlssedecoder_p.h"
 
 #include <QtCore/qjsondocument.h>
 

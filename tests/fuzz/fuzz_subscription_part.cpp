@@ -7,13 +7,13 @@
 
 #include "fuzzcommon.h"
 
-#include "private/qgraphqlresponseparser_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 
 #include <QtCore/qjsondocument.h>
 
 using namespace QGraphQLResponseParser;
 
-static bool isBlank(QByteArrayView bytes)
+static bool onlyWhiteSpace(QByteArrayView bytes)
 {
     for (char c : bytes) {
         if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
@@ -30,11 +30,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const SubscriptionPart again = parseSubscriptionPart(body, 7);
     FUZZ_ASSERT(part.kind == again.kind && part.message == again.message);
     FUZZ_ASSERT(part.result.toJson() == again.result.toJson());
+    FUZZ_ASSERT(part.payload == again.payload);
 
     const ParsedJson json = parseJsonObject(body);
     switch (part.kind) {
     case SubscriptionPart::Heartbeat:
-        FUZZ_ASSERT(isBlank(body) || (json.error.isEmpty() && json.object.isEmpty()));
+        FUZZ_ASSERT(onlyWhiteSpace(body) || (json.error.isEmpty() && json.object.isEmpty()));
         break;
     case SubscriptionPart::Result:
         FUZZ_ASSERT(json.error.isEmpty());
