@@ -127,6 +127,7 @@ private Q_SLOTS:
     void reset();
     void invalidChunkedFramingThenClose_data();
     void invalidChunkedFramingThenClose();
+    void queriesHaveAFiniteDefaultTimeout();
     void stallAfterHeaders_data();
     void stallAfterHeaders();
     void slowButAlive();
@@ -338,6 +339,8 @@ void tst_FaultInjection::invalidChunkedFramingThenClose_data()
     QTest::addRow("subscribe, reset") << false << QByteArray("garbage") << true;
     QTest::addRow("subscribe, close") << false << QByteArray("zz\r\n") << false;
     QTest::addRow("execute, reset") << true << QByteArray("garbage") << true;
+    QTest::addRow("execute, close") << true << QByteArray("zz\r\n") << false;
+    QTest::addRow("execute, chunk of a JSON body, then close") << true << QByteArray("4\r\n{\"da\r\n") << false;
 }
 
 void tst_FaultInjection::invalidChunkedFramingThenClose()
@@ -364,6 +367,17 @@ void tst_FaultInjection::invalidChunkedFramingThenClose()
              qPrintable(probe.error().message()));
     if (kind == QGraphQLTransportError::Timeout)
         qDebug() << "ended by the timeout:" << probe.error().message();
+}
+
+// Without a limit, the invalid-chunk case above would hang a query for ever: queries and
+// mutations get one by default.
+void tst_FaultInjection::queriesHaveAFiniteDefaultTimeout()
+{
+    QGraphQLHttpTransport transport;
+    QCOMPARE(transport.timeout(), QGraphQLTransport::DefaultTimeout);
+    QVERIFY(QGraphQLTransport::DefaultTimeout > 0);
+    transport.setTimeout(0);
+    QCOMPARE(transport.timeout(), 0); // 0 still means none
 }
 
 void tst_FaultInjection::stallAfterHeaders_data()
