@@ -65,19 +65,23 @@ void OperationRunner::interrupt()
     finish(ExitInterrupted);
 }
 
+// The settings every transport has; then what only HTTP has.
 void OperationRunner::configureTransport(const QUrl &url)
 {
-    m_transport.setUrl(url);
+    QGraphQLTransport &transport = m_httpTransport;
+    transport.setUrl(url);
     for (const auto &[name, value] : m_options.headers)
-        m_transport.setHeader(name, value);
-    for (const auto &[name, value] : m_options.cookies)
-        m_transport.addCookie(name, value);
-    m_transport.setTimeout(m_options.timeoutMs);
-    m_transport.setHeartbeatTimeout(m_options.heartbeatTimeoutMs);
+        transport.setHeader(name, value);
+    transport.setTimeout(m_options.timeoutMs);
+    transport.setHeartbeatTimeout(m_options.heartbeatTimeoutMs);
     if (m_options.maxPartSize > 0)
-        m_transport.setMaxPartSize(m_options.maxPartSize);
-    m_transport.setRetryPolicy(QGraphQLRetryPolicy(m_options.retries));
-    m_transport.setSubscriptionProtocol(m_options.protocol);
+        transport.setMaxPartSize(m_options.maxPartSize);
+    transport.setRetryPolicy(QGraphQLRetryPolicy(m_options.retries));
+
+    for (const auto &[name, value] : m_options.cookies)
+        m_httpTransport.addCookie(name, value);
+    m_httpTransport.setSubscriptionProtocol(m_options.protocol);
+    m_transport = &transport;
 }
 
 void OperationRunner::send(const QUrl &url)
@@ -85,7 +89,7 @@ void OperationRunner::send(const QUrl &url)
     configureTransport(url);
     if (!m_options.cookieJarPath.isEmpty()) {
         m_cookieJar = new NetscapeCookieJar;
-        m_transport.setCookieJar(m_cookieJar);
+        m_httpTransport.setCookieJar(m_cookieJar);
         QString error;
         if (!m_cookieJar->load(m_options.cookieJarPath, &error)) {
             m_cookieJar = nullptr; // an unreadable jar is not overwritten at exit
@@ -97,7 +101,7 @@ void OperationRunner::send(const QUrl &url)
 
     const QGraphQLRequest request(m_options.document, m_options.variables, m_options.operationName);
     if (m_type == QGraphQLDocument::Subscription) {
-        auto *subscription = m_transport.subscribe(request);
+        auto *subscription = m_transport->subscribe(request);
         connect(subscription, &QGraphQLSubscription::reconnecting, this,
                 [this](int attempt, int delay, const QGraphQLTransportError &error) {
                     printError(
@@ -109,7 +113,7 @@ void OperationRunner::send(const QUrl &url)
                 });
         m_operation = subscription;
     } else {
-        m_operation = m_transport.execute(request);
+        m_operation = m_transport->execute(request);
     }
     connect(m_operation, &QGraphQLOperation::resultReceived, this, &OperationRunner::printResult);
     connect(m_operation, &QGraphQLOperation::stateChanged, this,

@@ -43,7 +43,8 @@ private:
 
     const CliOptions m_options;
     const QGraphQLDocument::OperationType m_type;
-    QGraphQLHttpTransport m_transport;
+    QGraphQLHttpTransport m_httpTransport;
+    QGraphQLTransport *m_transport = nullptr; // what runs the operation: the HTTP one today
     NetscapeCookieJar *m_cookieJar = nullptr; // owned by the transport's manager
     DemoServerProcess *m_demoServer = nullptr;
     QPointer<QGraphQLOperation> m_operation;
