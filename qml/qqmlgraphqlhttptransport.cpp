@@ -6,119 +6,90 @@
 #include <QtQml/qqmlengine.h>
 
 QQmlGraphQLHttpTransport::QQmlGraphQLHttpTransport(QObject *parent)
-    : QObject(parent), m_transport(new QGraphQLHttpTransport(this))
+    : QGraphQLHttpTransport(parent), m_subscriptionAccept(subscriptionAccept())
 {
+    connect(this, &QGraphQLTransport::retryPolicyChanged, this,
+            &QQmlGraphQLHttpTransport::retryChanged);
+
     for (auto signal :
-         { &QQmlGraphQLHttpTransport::urlChanged, &QQmlGraphQLHttpTransport::headersChanged,
-           &QQmlGraphQLHttpTransport::cookiesChanged, &QQmlGraphQLHttpTransport::timeoutChanged,
-           &QQmlGraphQLHttpTransport::heartbeatTimeoutChanged,
-           &QQmlGraphQLHttpTransport::maxPartSizeChanged })
+         { &QGraphQLTransport::urlChanged, &QGraphQLTransport::headersChanged,
+           &QGraphQLTransport::timeoutChanged, &QGraphQLTransport::heartbeatTimeoutChanged,
+           &QGraphQLTransport::maxPartSizeChanged, &QGraphQLTransport::retryPolicyChanged })
         connect(this, signal, this, &QQmlGraphQLHttpTransport::settingsChanged);
+    for (auto signal :
+         { &QGraphQLHttpTransport::cookiesChanged, &QGraphQLHttpTransport::http2DirectChanged })
+        connect(this, signal, this, &QQmlGraphQLHttpTransport::settingsChanged);
+
+    // A new subscriptionProtocol may also change subscriptionAccept (its default follows the
+    // protocol): one settingsChanged() for both.
+    connect(this, &QGraphQLHttpTransport::subscriptionProtocolChanged, this, [this] {
+        m_subscriptionAccept = subscriptionAccept();
+        Q_EMIT settingsChanged();
+    });
+    connect(this, &QGraphQLHttpTransport::subscriptionAcceptChanged, this, [this] {
+        if (subscriptionAccept() == m_subscriptionAccept)
+            return;
+        m_subscriptionAccept = subscriptionAccept();
+        Q_EMIT settingsChanged();
+    });
 }
 
-void QQmlGraphQLHttpTransport::setUrl(const QUrl &url)
+QVariantMap QQmlGraphQLHttpTransport::headerMap() const
 {
-    if (url == m_transport->url())
-        return;
-    m_transport->setUrl(url);
-    Q_EMIT urlChanged();
+    QVariantMap map;
+    const QHash<QByteArray, QByteArray> raw = headers();
+    for (auto it = raw.cbegin(); it != raw.cend(); ++it)
+        map.insert(QString::fromUtf8(it.key()), QString::fromUtf8(it.value()));
+    return map;
 }
 
-void QQmlGraphQLHttpTransport::setHeaders(const QVariantMap &headers)
+void QQmlGraphQLHttpTransport::setHeaderMap(const QVariantMap &map)
 {
-    if (headers == m_headers)
-        return;
-    m_headers = headers;
     QHash<QByteArray, QByteArray> raw;
-    for (auto it = headers.cbegin(); it != headers.cend(); ++it)
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
         raw.insert(it.key().toUtf8(), it.value().toString().toUtf8());
-    m_transport->setHeaders(raw);
-    Q_EMIT headersChanged();
+    setHeaders(raw);
 }
 
-void QQmlGraphQLHttpTransport::setCookies(const QVariantMap &cookies)
+QVariantMap QQmlGraphQLHttpTransport::cookieMap() const
 {
-    if (cookies == m_cookies)
-        return;
-    m_cookies = cookies;
+    QVariantMap map;
+    for (const QNetworkCookie &cookie : cookies())
+        map.insert(QString::fromUtf8(cookie.name()), QString::fromUtf8(cookie.value()));
+    return map;
+}
+
+void QQmlGraphQLHttpTransport::setCookieMap(const QVariantMap &map)
+{
     QList<QNetworkCookie> list;
-    for (auto it = cookies.cbegin(); it != cookies.cend(); ++it)
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
         list.append(QNetworkCookie(it.key().toUtf8(), it.value().toString().toUtf8()));
-    m_transport->setCookies(list);
-    Q_EMIT cookiesChanged();
-}
-
-void QQmlGraphQLHttpTransport::setTimeout(int milliseconds)
-{
-    if (milliseconds == m_transport->timeout())
-        return;
-    m_transport->setTimeout(milliseconds);
-    Q_EMIT timeoutChanged();
-}
-
-void QQmlGraphQLHttpTransport::setHeartbeatTimeout(int milliseconds)
-{
-    if (milliseconds == m_transport->heartbeatTimeout())
-        return;
-    m_transport->setHeartbeatTimeout(milliseconds);
-    Q_EMIT heartbeatTimeoutChanged();
-}
-
-void QQmlGraphQLHttpTransport::setMaxPartSize(qint64 bytes)
-{
-    if (bytes == m_transport->maxPartSize())
-        return;
-    m_transport->setMaxPartSize(bytes);
-    Q_EMIT maxPartSizeChanged();
-}
-
-QQmlGraphQLHttpTransport::SubscriptionProtocol
-QQmlGraphQLHttpTransport::subscriptionProtocol() const
-{
-    return SubscriptionProtocol(m_transport->subscriptionProtocol());
-}
-
-void QQmlGraphQLHttpTransport::setSubscriptionProtocol(SubscriptionProtocol protocol)
-{
-    if (protocol == subscriptionProtocol())
-        return;
-    m_transport->setSubscriptionProtocol(QGraphQLHttpTransport::SubscriptionProtocol(protocol));
-    Q_EMIT subscriptionProtocolChanged();
-}
-
-void QQmlGraphQLHttpTransport::updateRetryPolicy(
-        const std::function<void(QGraphQLRetryPolicy &)> &change)
-{
-    QGraphQLRetryPolicy policy = m_transport->retryPolicy();
-    change(policy);
-    if (policy == m_transport->retryPolicy())
-        return;
-    m_transport->setRetryPolicy(policy);
-    Q_EMIT retryChanged();
+    setCookies(list);
 }
 
 void QQmlGraphQLHttpTransport::setRetryAttempts(int attempts)
 {
-    updateRetryPolicy([attempts](QGraphQLRetryPolicy &p) { p.setMaxAttempts(attempts); });
+    QGraphQLRetryPolicy policy = retryPolicy();
+    policy.setMaxAttempts(attempts);
+    setRetryPolicy(policy);
 }
 
 void QQmlGraphQLHttpTransport::setRetryDelay(int milliseconds)
 {
-    updateRetryPolicy([milliseconds](QGraphQLRetryPolicy &p) { p.setInitialDelay(milliseconds); });
+    QGraphQLRetryPolicy policy = retryPolicy();
+    policy.setInitialDelay(milliseconds);
+    setRetryPolicy(policy);
 }
 
 void QQmlGraphQLHttpTransport::setRetryMaxDelay(int milliseconds)
 {
-    updateRetryPolicy([milliseconds](QGraphQLRetryPolicy &p) { p.setMaxDelay(milliseconds); });
+    QGraphQLRetryPolicy policy = retryPolicy();
+    policy.setMaxDelay(milliseconds);
+    setRetryPolicy(policy);
 }
 
-QGraphQLHttpTransport *QQmlGraphQLHttpTransport::transport()
+void QQmlGraphQLHttpTransport::classBegin()
 {
-    if (!m_managerChosen) {
-        if (QQmlEngine *engine = qmlEngine(this)) {
-            m_transport->setNetworkAccessManager(engine->networkAccessManager());
-            m_managerChosen = true;
-        }
-    }
-    return m_transport;
+    if (QQmlEngine *engine = qmlEngine(this))
+        setNetworkAccessManager(engine->networkAccessManager());
 }

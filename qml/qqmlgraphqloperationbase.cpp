@@ -26,12 +26,10 @@ QQmlGraphQLOperationBase::QQmlGraphQLOperationBase(QObject *parent)
 
 QQmlGraphQLOperationBase::~QQmlGraphQLOperationBase() = default;
 
-void QQmlGraphQLOperationBase::setTransport(QQmlGraphQLHttpTransport *transport)
+void QQmlGraphQLOperationBase::setTransport(QGraphQLTransport *transport)
 {
     if (m_transport == transport)
         return;
-    if (m_transport)
-        disconnect(m_transport, nullptr, this, nullptr);
     m_transport = transport;
     Q_EMIT transportChanged();
     if (m_complete)
@@ -73,25 +71,39 @@ void QQmlGraphQLOperationBase::componentComplete()
     m_complete = true;
 }
 
-QGraphQLOperation *QQmlGraphQLOperationBase::startOperation(bool subscription)
+std::optional<QGraphQLRequest> QQmlGraphQLOperationBase::prepareRequest()
 {
     dropOperation();
     if (!m_transport) {
-        setErrorString(u"No transport: set the transport property to an HttpTransport"_s);
-        return nullptr;
+        setErrorString(
+                u"No transport: set the transport property to a transport such as HttpTransport"_s);
+        return std::nullopt;
     }
     if (m_query.trimmed().isEmpty()) {
         setErrorString(u"No query: set the query property"_s);
-        return nullptr;
+        return std::nullopt;
     }
-    const QGraphQLRequest request(m_query, QJsonObject::fromVariantMap(m_variables),
-                                  m_operationName);
-    QGraphQLHttpTransport *transport = m_transport->transport();
-    if (subscription)
-        m_operation.reset(transport->subscribe(request));
-    else
-        m_operation.reset(transport->execute(request));
-    return m_operation.get();
+    return QGraphQLRequest(m_query, QJsonObject::fromVariantMap(m_variables), m_operationName);
+}
+
+QGraphQLReply *QQmlGraphQLOperationBase::startReply()
+{
+    const std::optional<QGraphQLRequest> request = prepareRequest();
+    if (!request)
+        return nullptr;
+    QGraphQLReply *reply = m_transport->execute(*request);
+    m_operation.reset(reply);
+    return reply;
+}
+
+QGraphQLSubscription *QQmlGraphQLOperationBase::startSubscription()
+{
+    const std::optional<QGraphQLRequest> request = prepareRequest();
+    if (!request)
+        return nullptr;
+    QGraphQLSubscription *subscription = m_transport->subscribe(*request);
+    m_operation.reset(subscription);
+    return subscription;
 }
 
 void QQmlGraphQLOperationBase::dropOperation()

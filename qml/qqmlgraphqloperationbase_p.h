@@ -4,9 +4,11 @@
 #ifndef QQMLGRAPHQLOPERATIONBASE_P_H
 #define QQMLGRAPHQLOPERATIONBASE_P_H
 
-#include "qqmlgraphqlhttptransport_p.h"
+#include "qqmlgraphqltransport_p.h"
 
 #include <QGraphQL/qgraphqloperation.h>
+#include <QGraphQL/qgraphqlreply.h>
+#include <QGraphQL/qgraphqlsubscription.h>
 
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
@@ -15,6 +17,7 @@
 #include <QtQml/qqmlparserstatus.h>
 
 #include <memory>
+#include <optional>
 
 // What Query, Mutation and Subscription share: the request members, the latest result as
 // plain JS values, the error string, and ownership of the running C++ operation.
@@ -23,8 +26,8 @@ class QQmlGraphQLOperationBase : public QObject, public QQmlParserStatus
     Q_OBJECT
     Q_INTERFACES(QQmlParserStatus)
     QML_ANONYMOUS
-    Q_PROPERTY(QQmlGraphQLHttpTransport *transport READ transport WRITE setTransport NOTIFY
-                       transportChanged)
+    Q_PROPERTY(
+            QGraphQLTransport *transport READ transport WRITE setTransport NOTIFY transportChanged)
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
     Q_PROPERTY(QVariantMap variables READ variables WRITE setVariables NOTIFY variablesChanged)
     Q_PROPERTY(QString operationName READ operationName WRITE setOperationName NOTIFY
@@ -37,8 +40,8 @@ public:
     explicit QQmlGraphQLOperationBase(QObject *parent = nullptr);
     ~QQmlGraphQLOperationBase() override;
 
-    QQmlGraphQLHttpTransport *transport() const { return m_transport; }
-    void setTransport(QQmlGraphQLHttpTransport *transport);
+    QGraphQLTransport *transport() const { return m_transport; }
+    void setTransport(QGraphQLTransport *transport);
     QString query() const { return m_query; }
     void setQuery(const QString &query);
     QVariantMap variables() const { return m_variables; }
@@ -66,9 +69,11 @@ protected:
     virtual void requestChanged() { }
 
     bool isComplete() const { return m_complete; }
-    //! Starts a new operation, replacing (and silently aborting) a running one. Returns null,
-    //! with errorString set, when there is no transport or no query.
-    QGraphQLOperation *startOperation(bool subscription);
+    //! Start a query or mutation (transport->execute()), or a subscription
+    //! (transport->subscribe()), replacing (and silently aborting) a running operation. Return
+    //! null, with errorString set, when there is no transport or no query.
+    QGraphQLReply *startReply();
+    QGraphQLSubscription *startSubscription();
     QGraphQLOperation *operation() const { return m_operation.get(); }
     //! Aborts the running operation, if any, without any signal.
     void dropOperation();
@@ -78,7 +83,10 @@ protected:
     bool takeFailure(const QGraphQLOperation *operation);
 
 private:
-    QPointer<QQmlGraphQLHttpTransport> m_transport;
+    //! Drops the running operation; the request to send, or nullopt (errorString set).
+    std::optional<QGraphQLRequest> prepareRequest();
+
+    QPointer<QGraphQLTransport> m_transport;
     QString m_query;
     QVariantMap m_variables;
     QString m_operationName;

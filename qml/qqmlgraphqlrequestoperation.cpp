@@ -10,7 +10,7 @@ QQmlGraphQLRequestOperation::QQmlGraphQLRequestOperation(QObject *parent)
 void QQmlGraphQLRequestOperation::run()
 {
     setErrorString({});
-    QGraphQLOperation *reply = startOperation(false);
+    QGraphQLReply *reply = startReply();
     if (!reply) {
         setStatus(Error);
         Q_EMIT finished();

@@ -45,7 +45,7 @@ void QQmlGraphQLSubscription::requestChanged()
 void QQmlGraphQLSubscription::subscribe()
 {
     setErrorString({});
-    auto *subscription = static_cast<QGraphQLSubscription *>(startOperation(true));
+    QGraphQLSubscription *subscription = startSubscription();
     if (!subscription) {
         setStatus(Error);
         Q_EMIT finished();

@@ -6,6 +6,8 @@
 
 #include "testhttpserver.h"
 
+#include <QGraphQL/qgraphqlhttptransport.h>
+
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtQml/qqmlcontext.h>
@@ -113,7 +115,49 @@ TestHttpScript answer(const TestHttpRequest &request)
 
 } // namespace
 
-// What QML tests may ask the server.
+// A transport that is not an HttpTransport: it counts the operations it hands out and lets an
+// HTTP transport carry them. Query, Mutation and Subscription must work with any
+// QGraphQLTransport.
+class CountingTransport : public QGraphQLTransport
+{
+    Q_OBJECT
+    Q_PROPERTY(int operations READ operations NOTIFY operationsChanged)
+public:
+    int operations() const { return m_operations; }
+
+    QGraphQLReply *execute(const QGraphQLRequest &request) override
+    {
+        count();
+        return carrier().execute(request);
+    }
+    QGraphQLSubscription *subscribe(const QGraphQLRequest &request) override
+    {
+        count();
+        return carrier().subscribe(request);
+    }
+
+Q_SIGNALS:
+    void operationsChanged();
+
+private:
+    QGraphQLHttpTransport &carrier()
+    {
+        m_http.setUrl(url());
+        m_http.setHeaders(headers());
+        m_http.setTimeout(timeout());
+        return m_http;
+    }
+    void count()
+    {
+        ++m_operations;
+        Q_EMIT operationsChanged();
+    }
+
+    QGraphQLHttpTransport m_http;
+    int m_operations = 0;
+};
+
+// What QML tests may ask the server (and the C++ side of a transport).
 class TestServerProbe : public QObject
 {
     Q_OBJECT
@@ -134,6 +178,14 @@ public:
         return m_server.requests.isEmpty() ? QString()
                                            : QString::fromUtf8(m_server.requests.last().body);
     }
+    //! Whether \a transport (an HttpTransport) sends through its QML engine's network access
+    //! manager.
+    Q_INVOKABLE bool usesEngineManager(QObject *transport) const
+    {
+        auto *http = qobject_cast<QGraphQLHttpTransport *>(transport);
+        QQmlEngine *engine = qmlEngine(transport);
+        return http && engine && http->networkAccessManager() == engine->networkAccessManager();
+    }
 
 Q_SIGNALS:
     void clientDisconnected();
@@ -153,6 +205,11 @@ public Q_SLOTS:
         if (!m_probe)
             m_probe = std::make_unique<TestServerProbe>();
         engine->rootContext()->setContextProperty(u"testServer"_s, m_probe.get());
+        // One per engine (each test file gets its own engine), owned by it.
+        auto *counting = new CountingTransport;
+        counting->setUrl(m_probe->url());
+        counting->setParent(engine);
+        engine->rootContext()->setContextProperty(u"countingTransport"_s, counting);
     }
 
 private:

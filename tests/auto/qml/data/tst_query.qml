@@ -105,4 +105,13 @@ TestCase {
         finished.wait(5000)
         compare(JSON.parse(testServer.lastBody()).operationName, "B")
     }
+
+    function test_missingTransportIsAnError() {
+        const q = createTemporaryObject(queryComponent, root, { query: "{ whoami }", transport: null })
+        const finished = spy(q, "finished")
+        q.run()
+        compare(finished.count, 1)
+        compare(q.status, Query.Error)
+        compare(q.errorString, "No transport: set the transport property to a transport such as HttpTransport")
+    }
 }
