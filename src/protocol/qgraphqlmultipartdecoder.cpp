@@ -223,7 +223,7 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseHeaders()
         const void *nl = std::memchr(data + m_pos, '\n', size_t(size - m_pos));
         if (!nl) {
             if (size - m_partStart > m_maxPartSize)
-                return partTooLarge(size - m_partStart);
+                return partTooLarge();
             return Event::NeedMoreData;
         }
         const qsizetype nlPos = static_cast<const char *>(nl) - data;
@@ -233,12 +233,12 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseHeaders()
         const qint64 lineOffset = m_discarded + m_pos;
         m_pos = nlPos + 1;
         if (m_pos - m_partStart > m_maxPartSize)
-            return partTooLarge(m_pos - m_partStart);
+            return partTooLarge();
         if (line.isEmpty()) {
             beginBody(m_pos);
             if (m_contentLength >= 0) {
                 if (m_contentLength > m_maxPartSize)
-                    return partTooLarge(m_contentLength);
+                    return partTooLarge();
                 m_state = State::LengthBody;
             }
             return std::nullopt;
@@ -314,7 +314,7 @@ QGraphQLMultipartDecoder::Step QGraphQLMultipartDecoder::parseBody()
         && m_buffer.at(sizeEnd - 1) == '\r')
         --sizeEnd;
     if (sizeEnd - m_bodyStart > m_maxPartSize)
-        return partTooLarge(sizeEnd - m_bodyStart);
+        return partTooLarge();
 
     if (match == Match::Delimiter || match == Match::Close) {
         const bool emitted = m_partEmitted;
@@ -380,9 +380,12 @@ QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::fail(ErrorKind kind,
     return Event::Error;
 }
 
-QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::partTooLarge(qint64 size)
+// Names where the part starts, not how much of it was held: that depends on how the input was
+// cut into reads, and the message must not.
+QGraphQLMultipartDecoder::Event QGraphQLMultipartDecoder::partTooLarge()
 {
     return fail(ErrorKind::PartTooLarge,
-                u"A part of at least %1 bytes exceeds the maximum part size of %2 bytes"_s.arg(size)
+                u"The part at byte %1 exceeds the maximum part size of %2 bytes"_s
+                        .arg(m_discarded + m_partStart)
                         .arg(m_maxPartSize));
 }

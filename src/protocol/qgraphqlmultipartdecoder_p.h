@@ -77,7 +77,7 @@ private:
     Step parseAfterLengthBody();
     Event emitPart(qsizetype begin, qsizetype end);
     Event fail(ErrorKind kind, const QString &message);
-    Event partTooLarge(qint64 size);
+    Event partTooLarge();
     void compact();
 
     QByteArray m_boundary; // "--" + boundary

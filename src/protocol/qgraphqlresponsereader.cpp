@@ -30,6 +30,12 @@ std::unique_ptr<QGraphQLResponseReader> QGraphQLResponseReader::create(QByteArra
     return nullptr;
 }
 
+void QGraphQLResponseReader::feed(QByteArrayView bytes)
+{
+    if (!m_finished && !m_end)
+        append(bytes);
+}
+
 void QGraphQLResponseReader::endOfInput(QGraphQLInputEnd end)
 {
     if (!m_end)
@@ -52,6 +58,16 @@ QGraphQLReaderEvent QGraphQLResponseReader::protocolError(const QString &message
     QGraphQLReaderEvent event;
     event.kind = QGraphQLReaderEvent::Failed;
     event.error = QGraphQLTransportError(QGraphQLTransportError::ProtocolError, message);
+    return event;
+}
+
+QGraphQLReaderEvent QGraphQLResponseReader::endedBefore(const QString &missing,
+                                                        bool incompletePartDropped)
+{
+    QGraphQLReaderEvent event;
+    event.kind = QGraphQLReaderEvent::Truncated;
+    event.message = u"The stream ended before "_s + missing;
+    event.incompletePartDropped = incompletePartDropped;
     return event;
 }
 
@@ -99,9 +115,9 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QJsonObject &payload,
 
 QGraphQLJsonBodyReader::QGraphQLJsonBodyReader(qint64 maxBodySize) : m_maxBodySize(maxBodySize) { }
 
-void QGraphQLJsonBodyReader::feed(QByteArrayView bytes)
+void QGraphQLJsonBodyReader::append(QByteArrayView bytes)
 {
-    if (isFinished() || m_tooLarge)
+    if (m_tooLarge)
         return;
     if (m_body.size() + bytes.size() > m_maxBodySize) {
         m_tooLarge = true;
@@ -149,10 +165,9 @@ QGraphQLMultipartReader::QGraphQLMultipartReader(const QByteArray &boundary,
     : m_kind(kind), m_decoder(boundary, qsizetype(maxPartSize))
 { }
 
-void QGraphQLMultipartReader::feed(QByteArrayView bytes)
+void QGraphQLMultipartReader::append(QByteArrayView bytes)
 {
-    if (!isFinished())
-        m_decoder.feed(bytes);
+    m_decoder.feed(bytes);
 }
 
 QGraphQLReaderEvent QGraphQLMultipartReader::read()
@@ -227,21 +242,16 @@ QGraphQLReaderEvent QGraphQLMultipartReader::readSubscriptionPart()
 
 QGraphQLReaderEvent QGraphQLMultipartReader::endedEvent(QGraphQLInputEnd)
 {
-    QGraphQLReaderEvent event;
-    event.kind = QGraphQLReaderEvent::Truncated;
-    event.message = u"The stream ended before its close delimiter"_s;
-    event.incompletePartDropped = m_decoder.isInsidePart();
-    return event;
+    return endedBefore(u"its close delimiter"_s, m_decoder.isInsidePart());
 }
 
 // QGraphQLSseReader
 
 QGraphQLSseReader::QGraphQLSseReader(qint64 maxEventSize) : m_decoder(qsizetype(maxEventSize)) { }
 
-void QGraphQLSseReader::feed(QByteArrayView bytes)
+void QGraphQLSseReader::append(QByteArrayView bytes)
 {
-    if (!isFinished())
-        m_decoder.feed(bytes);
+    m_decoder.feed(bytes);
 }
 
 QGraphQLReaderEvent QGraphQLSseReader::read()
@@ -273,9 +283,5 @@ QGraphQLReaderEvent QGraphQLSseReader::read()
 
 QGraphQLReaderEvent QGraphQLSseReader::endedEvent(QGraphQLInputEnd)
 {
-    QGraphQLReaderEvent event;
-    event.kind = QGraphQLReaderEvent::Truncated;
-    event.message = u"The stream ended before its complete event"_s;
-    event.incompletePartDropped = m_decoder.isInsideEvent();
-    return event;
+    return endedBefore(u"its complete event"_s, m_decoder.isInsideEvent());
 }

@@ -74,7 +74,8 @@ public:
     static std::unique_ptr<QGraphQLResponseReader>
     create(QByteArrayView contentType, QGraphQLOperationKind kind, qint64 maxPartSize);
 
-    virtual void feed(QByteArrayView bytes) = 0;
+    //! The next bytes of the body, as they arrive; ignored once the reader is finished.
+    void feed(QByteArrayView bytes);
     //! No more bytes follow: next() reports what is left and then a final event.
     void endOfInput(QGraphQLInputEnd end = QGraphQLInputEnd::Complete);
     QGraphQLReaderEvent next();
@@ -84,12 +85,15 @@ public:
 
 protected:
     QGraphQLResponseReader() = default;
+    virtual void append(QByteArrayView bytes) = 0;
     //! The next event from what was fed; NeedMoreData when the input holds no more.
     virtual QGraphQLReaderEvent read() = 0;
     //! The final event once the input ended and read() needs more data.
     virtual QGraphQLReaderEvent endedEvent(QGraphQLInputEnd end) = 0;
 
     static QGraphQLReaderEvent protocolError(const QString &message);
+    //! Truncated: a stream ended before \a missing ("its close delimiter").
+    static QGraphQLReaderEvent endedBefore(const QString &missing, bool incompletePartDropped);
 
 private:
     std::optional<QGraphQLInputEnd> m_end;

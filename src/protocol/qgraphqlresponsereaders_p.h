@@ -23,9 +23,8 @@ class QGRAPHQL_AUTOTEST_EXPORT QGraphQLJsonBodyReader final : public QGraphQLRes
 public:
     explicit QGraphQLJsonBodyReader(qint64 maxBodySize = QGraphQL::DefaultMaxPartSize);
 
-    void feed(QByteArrayView bytes) override;
-
 protected:
+    void append(QByteArrayView bytes) override;
     QGraphQLReaderEvent read() override;
     QGraphQLReaderEvent endedEvent(QGraphQLInputEnd end) override;
 
@@ -46,9 +45,8 @@ public:
     QGraphQLMultipartReader(const QByteArray &boundary, QGraphQLOperationKind kind,
                             qint64 maxPartSize = QGraphQL::DefaultMaxPartSize);
 
-    void feed(QByteArrayView bytes) override;
-
 protected:
+    void append(QByteArrayView bytes) override;
     QGraphQLReaderEvent read() override;
     QGraphQLReaderEvent endedEvent(QGraphQLInputEnd end) override;
 
@@ -69,9 +67,8 @@ class QGRAPHQL_AUTOTEST_EXPORT QGraphQLSseReader final : public QGraphQLResponse
 public:
     explicit QGraphQLSseReader(qint64 maxEventSize = QGraphQL::DefaultMaxPartSize);
 
-    void feed(QByteArrayView bytes) override;
-
 protected:
+    void append(QByteArrayView bytes) override;
     QGraphQLReaderEvent read() override;
     QGraphQLReaderEvent endedEvent(QGraphQLInputEnd end) override;
 

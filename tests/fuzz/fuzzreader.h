@@ -32,28 +32,13 @@ inline QByteArray compact(const QJsonArray &array)
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
 
-// The multipart decoder's message for a part over the cap names the bytes it held when it gave
-// up ("A part of at least N bytes exceeds …"), and N depends on the reads: it is left out of the
-// comparison. Everything else about the event must be the same.
-inline QString comparableMessage(const QString &message)
-{
-    static const QString tooLarge = QStringLiteral("A part of at least ");
-    if (!message.startsWith(tooLarge))
-        return message;
-    qsizetype end = tooLarge.size();
-    while (end < message.size() && message.at(end).isDigit())
-        ++end;
-    return tooLarge + QLatin1Char('*') + message.mid(end);
-}
-
 //! Everything an event says, as comparable text.
 inline QByteArray describe(const Event &event)
 {
     return QByteArray::number(event.kind) + '|' + compact(event.result.toJson()) + '|'
             + compact(event.result.incremental()) + '|' + QByteArray::number(event.error.kind())
-            + '|' + comparableMessage(event.error.message()).toUtf8() + '|'
-            + compact(event.error.result().toJson()) + '|' + event.message.toUtf8() + '|'
-            + (event.incompletePartDropped ? '1' : '0');
+            + '|' + event.error.message().toUtf8() + '|' + compact(event.error.result().toJson())
+            + '|' + event.message.toUtf8() + '|' + (event.incompletePartDropped ? '1' : '0');
 }
 
 struct Outcome
