@@ -21,7 +21,15 @@ public:
     QJsonArray incremental;
 };
 
-QGraphQLResult::QGraphQLResult() : d(new QGraphQLResultPrivate) { }
+// A default-constructed result shares one empty private: results are made per payload, and
+// most are assigned over right away. Writing to it detaches, as for any shared copy.
+static const QSharedDataPointer<QGraphQLResultPrivate> &sharedEmptyResult()
+{
+    static const QSharedDataPointer<QGraphQLResultPrivate> empty(new QGraphQLResultPrivate);
+    return empty;
+}
+
+QGraphQLResult::QGraphQLResult() : d(sharedEmptyResult()) { }
 QGraphQLResult::QGraphQLResult(const QGraphQLResult &other) = default;
 QGraphQLResult &QGraphQLResult::operator=(const QGraphQLResult &other) = default;
 QGraphQLResult::~QGraphQLResult() = default;

@@ -17,7 +17,15 @@ public:
     QGraphQLResult result;
 };
 
-QGraphQLTransportError::QGraphQLTransportError() : d(new QGraphQLTransportErrorPrivate) { }
+// NoError values are made for every event that is not a failure: they share one private.
+static const QSharedDataPointer<QGraphQLTransportErrorPrivate> &sharedNoError()
+{
+    static const QSharedDataPointer<QGraphQLTransportErrorPrivate> noError(
+            new QGraphQLTransportErrorPrivate);
+    return noError;
+}
+
+QGraphQLTransportError::QGraphQLTransportError() : d(sharedNoError()) { }
 
 QGraphQLTransportError::QGraphQLTransportError(Kind kind, const QString &message)
     : d(new QGraphQLTransportErrorPrivate)

@@ -20,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 3)
         return 0;
-    static const qint64 sizes[] = { 16, 256, 4096, 32 * 1024 * 1024 };
+    static const qint64 sizes[] = { 16, 256, 4096, QGraphQL::DefaultMaxPartSize };
     const qint64 maxSize = sizes[data[0] % 4];
     const uint32_t seed = data[1] | uint32_t(data[2]) << 8;
     const QByteArrayView body(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));

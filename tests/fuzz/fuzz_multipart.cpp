@@ -175,7 +175,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 4)
         return 0;
     static const QByteArray boundaries[] = { "graphql", "-", "b" };
-    static const qsizetype caps[] = { 16, 64, 256, 1024, 4096, 32 * 1024 * 1024 };
+    static const qsizetype caps[] = { 16, 64, 256, 1024, 4096, QGraphQL::DefaultMaxPartSize };
     const QByteArray &boundary = boundaries[data[0] % 3];
     const qsizetype cap = caps[data[1] % 6];
     const uint32_t seed = data[2] | uint32_t(data[3]) << 8;

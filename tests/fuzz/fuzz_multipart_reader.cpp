@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 5)
         return 0;
     static const QByteArray boundaries[] = { "graphql", "-", "b" };
-    static const qint64 caps[] = { 16, 64, 256, 1024, 4096, 32 * 1024 * 1024 };
+    static const qint64 caps[] = { 16, 64, 256, 1024, 4096, QGraphQL::DefaultMaxPartSize };
     const QByteArray contentType = "multipart/mixed; boundary=\"" + boundaries[data[0] % 3] + '"';
     const qint64 cap = caps[data[1] % 6];
     const uint32_t seed = data[2] | uint32_t(data[3]) << 8;

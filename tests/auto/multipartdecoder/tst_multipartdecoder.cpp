@@ -14,7 +14,7 @@ namespace {
 
 constexpr qsizetype KiB = 1024;
 constexpr qsizetype MiB = 1024 * KiB;
-constexpr qsizetype DefaultMaxPartSize = 32 * MiB; // the constructor's default
+constexpr qsizetype DefaultMaxPartSize = QGraphQL::DefaultMaxPartSize; // the constructor's default
 
 // Events as text, so that QCOMPARE shows what differs.
 QByteArray part(const QByteArray &contentType, const QByteArray &body)

@@ -23,7 +23,7 @@ Q_DECLARE_METATYPE(QGraphQLInputEnd)
 
 namespace {
 
-constexpr qint64 DefaultMax = 32 * 1024 * 1024;
+constexpr qint64 DefaultMax = QGraphQL::DefaultMaxPartSize;
 
 const QByteArray Json = "application/json";
 const QByteArray EventStream = "text/event-stream";

@@ -17,7 +17,7 @@ using Status = QGraphQLSseDecoder::Status;
 
 namespace {
 
-constexpr qsizetype DefaultMax = 32 * 1024 * 1024;
+constexpr qsizetype DefaultMax = QGraphQL::DefaultMaxPartSize;
 
 QByteArray escaped(const QByteArray &bytes)
 {
