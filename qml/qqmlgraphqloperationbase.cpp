@@ -75,8 +75,7 @@ std::optional<QGraphQLRequest> QQmlGraphQLOperationBase::prepareRequest()
 {
     dropOperation();
     if (!m_transport) {
-        setErrorString(
-                u"No transport: set the transport property to a transport such as HttpTransport"_s);
+        setErrorString(u"No transport: set the transport property to an HttpTransport"_s);
         return std::nullopt;
     }
     if (m_query.trimmed().isEmpty()) {

@@ -112,6 +112,6 @@ TestCase {
         q.run()
         compare(finished.count, 1)
         compare(q.status, Query.Error)
-        compare(q.errorString, "No transport: set the transport property to a transport such as HttpTransport")
+        compare(q.errorString, "No transport: set the transport property to an HttpTransport")
     }
 }
