@@ -67,6 +67,16 @@ void QQmlGraphQLHttpTransport::setCookieMap(const QVariantMap &map)
     setCookies(list);
 }
 
+QString QQmlGraphQLHttpTransport::subscriptionAcceptString() const
+{
+    return QString::fromLatin1(subscriptionAccept());
+}
+
+void QQmlGraphQLHttpTransport::setSubscriptionAcceptString(const QString &accept)
+{
+    setSubscriptionAccept(accept.toLatin1());
+}
+
 void QQmlGraphQLHttpTransport::setRetryAttempts(int attempts)
 {
     QGraphQLRetryPolicy policy = retryPolicy();

@@ -11,11 +11,13 @@
 #include <QtQml/qqmlparserstatus.h>
 
 // QML: HttpTransport { url; headers; cookies; timeout; heartbeatTimeout; maxPartSize;
-// subscriptionProtocol; retryAttempts; retryDelay; retryMaxDelay }
+// subscriptionProtocol; subscriptionAccept; http2Direct; retryAttempts; retryDelay;
+// retryMaxDelay }
 //
 // A QGraphQLHttpTransport: url, timeout, heartbeatTimeout, maxPartSize, subscriptionProtocol
-// (with its enum), subscriptionAccept and http2Direct are the C++ properties and signals. This
-// class adds what QML needs: headers and cookies as JS objects, the retry policy as three ints,
+// (with its enum) and http2Direct are the C++ properties and signals. This class adds what QML
+// needs: headers and cookies as JS objects, subscriptionAccept as a string (it shadows the C++
+// QByteArray property, which QML would see as an ArrayBuffer), the retry policy as three ints,
 // settingsChanged, and the QML engine's network access manager, so that cookies are shared with
 // XMLHttpRequest and the application's QQmlNetworkAccessManagerFactory.
 class QQmlGraphQLHttpTransport : public QGraphQLHttpTransport, public QQmlParserStatus
@@ -25,6 +27,8 @@ class QQmlGraphQLHttpTransport : public QGraphQLHttpTransport, public QQmlParser
     QML_NAMED_ELEMENT(HttpTransport)
     Q_PROPERTY(QVariantMap headers READ headerMap WRITE setHeaderMap NOTIFY headersChanged)
     Q_PROPERTY(QVariantMap cookies READ cookieMap WRITE setCookieMap NOTIFY cookiesChanged)
+    Q_PROPERTY(QString subscriptionAccept READ subscriptionAcceptString WRITE
+                       setSubscriptionAcceptString NOTIFY subscriptionAcceptChanged)
     Q_PROPERTY(int retryAttempts READ retryAttempts WRITE setRetryAttempts NOTIFY retryChanged)
     Q_PROPERTY(int retryDelay READ retryDelay WRITE setRetryDelay NOTIFY retryChanged)
     Q_PROPERTY(int retryMaxDelay READ retryMaxDelay WRITE setRetryMaxDelay NOTIFY retryChanged)
@@ -38,6 +42,9 @@ public:
     //! cookies() as name: value strings.
     QVariantMap cookieMap() const;
     void setCookieMap(const QVariantMap &map);
+    //! subscriptionAccept() as a string (Latin-1: an HTTP header value).
+    QString subscriptionAcceptString() const;
+    void setSubscriptionAcceptString(const QString &accept);
 
     //! retryPolicy(): subscriptions resubscribe up to retryAttempts times after a network
     //! failure (0, the default, turns it off), waiting retryDelay ms, doubling up to

@@ -20,9 +20,7 @@ void deleteOperation(QGraphQLOperation *operation)
 }
 } // namespace
 
-QQmlGraphQLOperationBase::QQmlGraphQLOperationBase(QObject *parent)
-    : QObject(parent), m_operation(nullptr, &deleteOperation)
-{ }
+QQmlGraphQLOperationBase::QQmlGraphQLOperationBase(QObject *parent) : QObject(parent) { }
 
 QQmlGraphQLOperationBase::~QQmlGraphQLOperationBase() = default;
 
@@ -73,7 +71,6 @@ void QQmlGraphQLOperationBase::componentComplete()
 
 std::optional<QGraphQLRequest> QQmlGraphQLOperationBase::prepareRequest()
 {
-    dropOperation();
     if (!m_transport) {
         setErrorString(u"No transport: set the transport property to an HttpTransport"_s);
         return std::nullopt;
@@ -85,29 +82,55 @@ std::optional<QGraphQLRequest> QQmlGraphQLOperationBase::prepareRequest()
     return QGraphQLRequest(m_query, QJsonObject::fromVariantMap(m_variables), m_operationName);
 }
 
-QGraphQLReply *QQmlGraphQLOperationBase::startReply()
+QGraphQLReply *QQmlGraphQLOperationBase::startReply(bool replaceRunning)
 {
+    if (replaceRunning)
+        dropOperation();
     const std::optional<QGraphQLRequest> request = prepareRequest();
     if (!request)
         return nullptr;
     QGraphQLReply *reply = m_transport->execute(*request);
-    m_operation.reset(reply);
+    m_operations.emplace_back(reply, &deleteOperation);
     return reply;
 }
 
 QGraphQLSubscription *QQmlGraphQLOperationBase::startSubscription()
 {
+    dropOperation();
     const std::optional<QGraphQLRequest> request = prepareRequest();
     if (!request)
         return nullptr;
     QGraphQLSubscription *subscription = m_transport->subscribe(*request);
-    m_operation.reset(subscription);
+    m_operations.emplace_back(subscription, &deleteOperation);
     return subscription;
+}
+
+QList<QGraphQLOperation *> QQmlGraphQLOperationBase::runningOperations() const
+{
+    QList<QGraphQLOperation *> running;
+    for (const OperationPtr &operation : m_operations) {
+        if (!operation->isFinished())
+            running.append(operation.get());
+    }
+    return running;
 }
 
 void QQmlGraphQLOperationBase::dropOperation()
 {
-    m_operation.reset();
+    // Moved out first: deleting must not meet a half-cleared vector.
+    std::vector<OperationPtr> dropped;
+    dropped.swap(m_operations);
+}
+
+void QQmlGraphQLOperationBase::releaseOperation(QGraphQLOperation *operation)
+{
+    for (auto it = m_operations.begin(); it != m_operations.end(); ++it) {
+        if (it->get() == operation) {
+            OperationPtr released = std::move(*it);
+            m_operations.erase(it);
+            return;
+        }
+    }
 }
 
 void QQmlGraphQLOperationBase::setResult(const QGraphQLResult &result)
@@ -130,10 +153,34 @@ void QQmlGraphQLOperationBase::setErrorString(const QString &errorString)
     Q_EMIT errorStringChanged();
 }
 
+void QQmlGraphQLOperationBase::setFailure(QGraphQLTransportError::Kind kind, int httpStatusCode)
+{
+    if (m_errorKind != kind) {
+        m_errorKind = kind;
+        Q_EMIT errorKindChanged();
+    }
+    if (m_httpStatusCode != httpStatusCode) {
+        m_httpStatusCode = httpStatusCode;
+        Q_EMIT httpStatusCodeChanged();
+    }
+}
+
+void QQmlGraphQLOperationBase::clearFailure()
+{
+    setErrorString({});
+    setFailure(QGraphQLTransportError::NoError, 0);
+}
+
 bool QQmlGraphQLOperationBase::takeFailure(const QGraphQLOperation *operation)
 {
-    if (operation->state() != QGraphQLOperation::Failed)
+    const QGraphQLOperation::State state = operation->state();
+    if (state != QGraphQLOperation::Failed && state != QGraphQLOperation::Cancelled)
         return false;
-    setErrorString(operation->error().message());
+    const QGraphQLTransportError error = operation->error();
+    // The error carries the status for HttpStatusError; the operation knows it for the other
+    // kinds (a ServerError arrives in a 200 response).
+    setErrorString(error.message());
+    setFailure(error.kind(),
+               error.httpStatusCode() ? error.httpStatusCode() : operation->httpStatusCode());
     return true;
 }

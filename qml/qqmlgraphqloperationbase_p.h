@@ -18,9 +18,11 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 // What Query, Mutation and Subscription share: the request members, the latest result as
-// plain JS values, the error string, and ownership of the running C++ operation.
+// plain JS values, the failure (errorString, errorKind, httpStatusCode), and ownership of the
+// running C++ operations (one, or several for a Mutation).
 class QQmlGraphQLOperationBase : public QObject, public QQmlParserStatus
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ class QQmlGraphQLOperationBase : public QObject, public QQmlParserStatus
     Q_PROPERTY(QVariant data READ data NOTIFY dataChanged)
     Q_PROPERTY(QVariantList errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    Q_PROPERTY(QGraphQLTransportError::Kind errorKind READ errorKind NOTIFY errorKindChanged)
+    Q_PROPERTY(int httpStatusCode READ httpStatusCode NOTIFY httpStatusCodeChanged)
 
 public:
     explicit QQmlGraphQLOperationBase(QObject *parent = nullptr);
@@ -51,6 +55,11 @@ public:
     QVariant data() const { return m_data; }
     QVariantList errors() const { return m_errors; }
     QString errorString() const { return m_errorString; }
+    //! The kind of the last failure; NoError while running, after success, and for a failure
+    //! before any request (no transport, no query).
+    QGraphQLTransportError::Kind errorKind() const { return m_errorKind; }
+    //! The HTTP status of the failed response (0 when none arrived); 0 unless failed.
+    int httpStatusCode() const { return m_httpStatusCode; }
 
     void classBegin() override { }
     void componentComplete() override;
@@ -63,6 +72,8 @@ Q_SIGNALS:
     void dataChanged();
     void errorsChanged();
     void errorStringChanged();
+    void errorKindChanged();
+    void httpStatusCodeChanged();
 
 protected:
     //! query, variables, operationName or transport changed (after componentComplete()).
@@ -70,21 +81,36 @@ protected:
 
     bool isComplete() const { return m_complete; }
     //! Start a query or mutation (transport->execute()), or a subscription
-    //! (transport->subscribe()), replacing (and silently aborting) a running operation. Return
-    //! null, with errorString set, when there is no transport or no query.
-    QGraphQLReply *startReply();
+    //! (transport->subscribe()), replacing (and silently aborting) the running operations;
+    //! with replaceRunning false, a reply runs next to them. Return null, with errorString
+    //! set, when there is no transport or no query.
+    QGraphQLReply *startReply(bool replaceRunning = true);
     QGraphQLSubscription *startSubscription();
-    QGraphQLOperation *operation() const { return m_operation.get(); }
-    //! Aborts the running operation, if any, without any signal.
+    //! The operation started last, or null.
+    QGraphQLOperation *operation() const
+    {
+        return m_operations.empty() ? nullptr : m_operations.back().get();
+    }
+    //! The operations that have not finished, oldest first.
+    QList<QGraphQLOperation *> runningOperations() const;
+    //! Aborts the operations, if any, without any signal.
     void dropOperation();
+    //! Forgets \a operation (deleted later), from inside its finished() for example.
+    void releaseOperation(QGraphQLOperation *operation);
     void setResult(const QGraphQLResult &result);
     void setErrorString(const QString &errorString);
-    //! True when \a operation failed; errorString then holds its error's message.
+    //! errorString, errorKind and httpStatusCode back to empty, NoError and 0.
+    void clearFailure();
+    //! True when \a operation failed or was cancelled; errorString, errorKind and
+    //! httpStatusCode then describe its error.
     bool takeFailure(const QGraphQLOperation *operation);
 
 private:
-    //! Drops the running operation; the request to send, or nullopt (errorString set).
+    using OperationPtr = std::unique_ptr<QGraphQLOperation, void (*)(QGraphQLOperation *)>;
+
+    //! The request to send, or nullopt (errorString set).
     std::optional<QGraphQLRequest> prepareRequest();
+    void setFailure(QGraphQLTransportError::Kind kind, int httpStatusCode);
 
     QPointer<QGraphQLTransport> m_transport;
     QString m_query;
@@ -93,8 +119,10 @@ private:
     QVariant m_data;
     QVariantList m_errors;
     QString m_errorString;
+    QGraphQLTransportError::Kind m_errorKind = QGraphQLTransportError::NoError;
+    int m_httpStatusCode = 0;
     bool m_complete = false;
-    std::unique_ptr<QGraphQLOperation, void (*)(QGraphQLOperation *)> m_operation;
+    std::vector<OperationPtr> m_operations;
 };
 
 #endif // QQMLGRAPHQLOPERATIONBASE_P_H

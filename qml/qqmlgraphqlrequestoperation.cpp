@@ -3,16 +3,24 @@
 
 #include "qqmlgraphqlrequestoperation_p.h"
 
+#include <QtCore/qpointer.h>
+
 QQmlGraphQLRequestOperation::QQmlGraphQLRequestOperation(QObject *parent)
     : QQmlGraphQLOperationBase(parent)
 { }
 
 void QQmlGraphQLRequestOperation::run()
 {
-    setErrorString({});
-    QGraphQLReply *reply = startReply();
+    start(true);
+}
+
+void QQmlGraphQLRequestOperation::start(bool replaceRunning)
+{
+    clearFailure();
+    QGraphQLReply *reply = startReply(replaceRunning);
     if (!reply) {
-        setStatus(Error);
+        // A run that cannot start ends at once; runs in flight (Mutation) keep it Loading.
+        setStatus(runningOperations().isEmpty() ? Error : Loading);
         Q_EMIT finished();
         return;
     }
@@ -20,9 +28,28 @@ void QQmlGraphQLRequestOperation::run()
     connect(reply, &QGraphQLOperation::resultReceived, this,
             [this](const QGraphQLResult &result) { setResult(result); });
     connect(reply, &QGraphQLOperation::finished, this, [this, reply] {
-        setStatus(takeFailure(reply) ? Error : Ready);
+        const bool failed = takeFailure(reply);
+        if (!failed)
+            clearFailure(); // an earlier run of a Mutation may have failed
+        releaseOperation(reply);
+        if (!runningOperations().isEmpty())
+            setStatus(Loading);
+        else
+            setStatus(failed ? Error : Ready);
         Q_EMIT finished();
     });
+}
+
+void QQmlGraphQLRequestOperation::cancel()
+{
+    // Each cancel() emits finished() at once, whose slot may start or drop runs.
+    QList<QPointer<QGraphQLOperation>> running;
+    for (QGraphQLOperation *operation : runningOperations())
+        running.append(operation);
+    for (const QPointer<QGraphQLOperation> &operation : std::as_const(running)) {
+        if (operation && !operation->isFinished())
+            operation->cancel();
+    }
 }
 
 void QQmlGraphQLRequestOperation::setStatus(Status status)
@@ -64,5 +91,5 @@ void QQmlGraphQLMutation::run(const QVariant &variables)
 {
     if (variables.isValid())
         setVariables(variables.toMap());
-    QQmlGraphQLRequestOperation::run();
+    start(false);
 }

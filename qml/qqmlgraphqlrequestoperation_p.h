@@ -7,8 +7,9 @@
 #include "qqmlgraphqloperationbase_p.h"
 
 // What Query and Mutation share: run() sends the operation; status goes Loading, then Ready
-// or Error; data and errors follow each result; finished() marks the end of a run. Running
-// again while a run is loading replaces it.
+// or Error; data and errors follow each result; finished() marks the end of a run; cancel()
+// ends the running runs (Error, errorKind Cancelled, finished() for each). A Query's run
+// replaces a run that is loading; a Mutation's runs are independent of each other.
 class QQmlGraphQLRequestOperation : public QQmlGraphQLOperationBase
 {
     Q_OBJECT
@@ -20,7 +21,7 @@ public:
         Idle, // never run
         Loading, // running
         Ready, // the last run completed; data and errors hold its result
-        Error, // the last run failed: see errorString
+        Error, // the last run failed or was cancelled: see errorString and errorKind
     };
     Q_ENUM(Status)
 
@@ -29,10 +30,18 @@ public:
     Status status() const { return m_status; }
 
     Q_INVOKABLE void run();
+    //! Aborts the running run(s): each ends in Error with errorKind Cancelled and its own
+    //! finished(). Does nothing when nothing runs.
+    Q_INVOKABLE void cancel();
 
 Q_SIGNALS:
     void statusChanged();
     void finished();
+
+protected:
+    //! Starts a run; with replaceRunning, the running one is dropped silently (Query), else
+    //! it keeps running (Mutation).
+    void start(bool replaceRunning);
 
 private:
     void setStatus(Status status);
@@ -40,8 +49,9 @@ private:
 };
 
 // QML: Query { transport; query; variables; operationName; autoRun; data; errors; status;
-// errorString; run(); onFinished: … }. With autoRun, it runs when the component is complete
-// and again whenever query, variables, operationName or transport change.
+// errorString; errorKind; httpStatusCode; run(); cancel(); onFinished: … }. With autoRun, it runs
+// when the component is complete and again whenever query, variables, operationName or transport
+// change.
 class QQmlGraphQLQuery : public QQmlGraphQLRequestOperation
 {
     Q_OBJECT
@@ -67,7 +77,12 @@ private:
 };
 
 // QML: Mutation { transport; query; variables; operationName; data; errors; status;
-// errorString; run(); run(variables); onFinished: … }
+// errorString; errorKind; httpStatusCode; run(); run(variables); cancel(); onFinished: … }
+//
+// A run never cancels another (the server may already have applied it): each run ends with
+// its own finished(), inside which data, errors, errorString, errorKind and httpStatusCode
+// describe that run. status is Loading while any run is in flight, then tells how the run
+// that ended last ended.
 class QQmlGraphQLMutation : public QQmlGraphQLRequestOperation
 {
     Q_OBJECT
@@ -76,7 +91,7 @@ class QQmlGraphQLMutation : public QQmlGraphQLRequestOperation
 public:
     explicit QQmlGraphQLMutation(QObject *parent = nullptr);
 
-    //! Runs; with an argument, sets variables first.
+    //! Runs; with an argument, sets variables first. Runs already in flight go on.
     Q_INVOKABLE void run(const QVariant &variables = QVariant());
 };
 

@@ -36,6 +36,13 @@ void QQmlGraphQLSubscription::componentComplete()
         subscribe();
 }
 
+void QQmlGraphQLSubscription::restart()
+{
+    // Before componentComplete(), an active subscription starts then anyway.
+    if (m_active && isComplete())
+        subscribe();
+}
+
 void QQmlGraphQLSubscription::requestChanged()
 {
     if (m_active)
@@ -44,7 +51,7 @@ void QQmlGraphQLSubscription::requestChanged()
 
 void QQmlGraphQLSubscription::subscribe()
 {
-    setErrorString({});
+    clearFailure();
     QGraphQLSubscription *subscription = startSubscription();
     if (!subscription) {
         setStatus(Error);

@@ -7,12 +7,14 @@
 #include "qqmlgraphqloperationbase_p.h"
 
 // QML: Subscription { transport; query; variables; operationName; active; data; errors;
-// status; errorString; onResultReceived: (data, errors) => …; onFinished: … }
+// status; errorString; errorKind; httpStatusCode; restart(); onResultReceived: (data, errors)
+// => …; onFinished: … }
 //
 // active: true starts the subscription (once the component is complete), false cancels it,
 // true again resubscribes. Changing query, variables, operationName or transport while
 // active resubscribes. active keeps the value the application gave it; status tells whether
-// the stream is running.
+// the stream is running. restart() subscribes again while active (a new stream replaces the
+// running one, as a change of variables does); while inactive it does nothing.
 class QQmlGraphQLSubscription : public QQmlGraphQLOperationBase
 {
     Q_OBJECT
@@ -35,6 +37,11 @@ public:
     bool isActive() const { return m_active; }
     void setActive(bool active);
     Status status() const { return m_status; }
+
+    //! While active: drops the running stream (if any) silently and subscribes again with the
+    //! current query and variables; no finished() for the dropped stream. Does nothing while
+    //! not active.
+    Q_INVOKABLE void restart();
 
     void componentComplete() override;
 

@@ -5,6 +5,7 @@
 #define QQMLGRAPHQLTRANSPORT_P_H
 
 #include <QGraphQL/qgraphqltransport.h>
+#include <QGraphQL/qgraphqltransporterror.h>
 
 #include <QtQml/qqml.h>
 
@@ -17,5 +18,15 @@ struct QQmlGraphQLTransportForeign
     QML_NAMED_ELEMENT(Transport)
     QML_UNCREATABLE("Transport is an interface: create a transport such as HttpTransport")
 };
+
+// QML: TransportError, the enum of errorKind (Query, Mutation, Subscription):
+// TransportError.NoError, .NetworkError, … are the values of the C++ enum
+// QGraphQLTransportError::Kind, same names and numbers. Only the enum: a namespace in QML,
+// not creatable.
+namespace QQmlGraphQLTransportErrorForeign {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(QGraphQLTransportError)
+QML_NAMED_ELEMENT(TransportError)
+} // namespace QQmlGraphQLTransportErrorForeign
 
 #endif // QQMLGRAPHQLTRANSPORT_P_H

@@ -8,8 +8,10 @@
 
 #include <QGraphQL/qgraphqlhttptransport.h>
 
+#include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
+#include <QtCore/qmetaobject.h>
 #include <QtQml/qqmlcontext.h>
 #include <QtQml/qqmlengine.h>
 #include <QtQuickTest/quicktest.h>
@@ -107,6 +109,21 @@ TestHttpScript answer(const TestHttpRequest &request)
                 .endChunks()
                 .close();
     }
+    if (query.contains("sleepy"_L1)) { // after variables.delay ms, variables.status (200)
+        const int status = variables.value("status"_L1).toInt(200);
+        const QJsonObject body = status >= 400
+                ? QJsonObject { { "errors"_L1,
+                                  QJsonArray {
+                                          QJsonObject { { "message"_L1, "not allowed"_L1 } } } } }
+                : QJsonObject { { "data"_L1, QJsonObject { { "sleepy"_L1, variables } } } };
+        return TestHttpScript()
+                .wait(variables.value("delay"_L1).toInt(0))
+                .respond(status, "application/json",
+                         QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    if (query.contains("forbidden"_L1))
+        return TestHttpScript().respond(401, "application/json",
+                                        R"({"errors":[{"message":"log in first"}]})");
     if (query.contains("broken"_L1))
         return TestHttpScript().respond(500, "text/plain", "database on fire");
     return TestHttpScript().respond(200, "application/json",
@@ -178,6 +195,39 @@ public:
         return m_server.requests.isEmpty() ? QString()
                                            : QString::fromUtf8(m_server.requests.last().body);
     }
+    //! The bodies of the requests received from number \a first on.
+    Q_INVOKABLE QStringList bodiesSince(int first) const
+    {
+        QStringList bodies;
+        for (qsizetype i = first; i < m_server.requests.size(); ++i)
+            bodies.append(QString::fromUtf8(m_server.requests.at(i).body));
+        return bodies;
+    }
+    //! A header of the last request.
+    Q_INVOKABLE QString lastHeader(const QString &name) const
+    {
+        return m_server.requests.isEmpty()
+                ? QString()
+                : QString::fromLatin1(m_server.requests.last().header(name.toLatin1()));
+    }
+    //! The URL of a local port that nothing listens on: connections are refused.
+    Q_INVOKABLE QUrl closedPortUrl() const
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        QUrl url(u"http://127.0.0.1/graphql"_s);
+        url.setPort(probe.serverPort());
+        return url; // closed when probe goes
+    }
+    //! QGraphQLTransportError::Kind as name: value, to compare with QML's TransportError.
+    Q_INVOKABLE QVariantMap transportErrorKinds() const
+    {
+        const QMetaEnum kinds = QMetaEnum::fromType<QGraphQLTransportError::Kind>();
+        QVariantMap map;
+        for (int i = 0; i < kinds.keyCount(); ++i)
+            map.insert(QString::fromLatin1(kinds.key(i)), kinds.value(i));
+        return map;
+    }
     //! Whether \a transport (an HttpTransport) sends through its QML engine's network access
     //! manager.
     Q_INVOKABLE bool usesEngineManager(QObject *transport) const
@@ -210,6 +260,9 @@ public Q_SLOTS:
         counting->setUrl(m_probe->url());
         counting->setParent(engine);
         engine->rootContext()->setContextProperty(u"countingTransport"_s, counting);
+        // A plain QGraphQLHttpTransport made in C++, with its own network access manager.
+        auto *cppTransport = new QGraphQLHttpTransport(m_probe->url(), engine);
+        engine->rootContext()->setContextProperty(u"cppTransport"_s, cppTransport);
     }
 
 private:

@@ -165,6 +165,96 @@ TestCase {
         compare(countingTransport.operations, before + 2)
     }
 
+    // Every C++ setting of QGraphQLHttpTransport, read and written from QML with a JS type.
+    function test_everyCppSettingFromQml() {
+        const t = createTemporaryObject(transportComponent, root)
+        t.url = "http://example.com/graphql"
+        compare(t.url.toString(), "http://example.com/graphql")
+        for (const name of ["timeout", "heartbeatTimeout", "maxPartSize", "subscriptionProtocol"])
+            compare(typeof t[name], "number", name)
+        t.timeout = 1000
+        compare(t.timeout, 1000)
+        t.heartbeatTimeout = 2000
+        compare(t.heartbeatTimeout, 2000)
+        t.maxPartSize = 4096
+        compare(t.maxPartSize, 4096)
+        compare(typeof t.http2Direct, "boolean")
+        compare(t.http2Direct, false)
+        t.http2Direct = true
+        compare(t.http2Direct, true)
+        compare(t.retryPolicy.maxAttempts, 0)
+        t.retryAttempts = 2
+        compare(t.retryPolicy.maxAttempts, 2)
+    }
+
+    function test_subscriptionAcceptIsAString() {
+        const t = createTemporaryObject(transportComponent, root)
+        const accept = spy(t, "subscriptionAcceptChanged")
+        const settings = spy(t, "settingsChanged")
+        compare(typeof t.subscriptionAccept, "string")
+        compare(t.subscriptionAccept, 'multipart/mixed;subscriptionSpec="1.0", application/json')
+        t.subscriptionProtocol = HttpTransport.ServerSentEvents // the default follows
+        compare(t.subscriptionAccept, "text/event-stream, application/json")
+        compare(accept.count, 1)
+        compare(settings.count, 1)
+        t.subscriptionAccept = "multipart/mixed;subscriptionSpec=1.0"
+        compare(t.subscriptionAccept, "multipart/mixed;subscriptionSpec=1.0")
+        compare(accept.count, 2)
+        compare(settings.count, 2)
+        t.subscriptionAccept = "" // restores the default
+        compare(t.subscriptionAccept, "text/event-stream, application/json")
+        compare(accept.count, 3)
+        compare(settings.count, 3)
+    }
+
+    function test_subscriptionAcceptIsSent() {
+        const t = createTemporaryObject(transportComponent, root, {
+            url: testServer.url, subscriptionAccept: "multipart/mixed;subscriptionSpec=1.0, application/json"
+        })
+        const sub = createTemporaryObject(subscriptionComponent, root, {
+            transport: t, query: "subscription { countdown(from: 0) }"
+        })
+        const finished = spy(sub, "finished")
+        sub.active = true
+        finished.wait(5000)
+        compare(sub.status, Subscription.Finished)
+        compare(testServer.lastHeader("Accept"), "multipart/mixed;subscriptionSpec=1.0, application/json")
+    }
+
+    function test_cppHttpTransport() {
+        // cppTransport is a QGraphQLHttpTransport created in C++ and given as a context
+        // property.
+        compare(cppTransport.url.toString(), testServer.url.toString())
+        compare(cppTransport.subscriptionProtocol, HttpTransport.Multipart)
+        compare(cppTransport.http2Direct, false)
+        verify(!testServer.usesEngineManager(cppTransport), "it keeps its own manager")
+
+        const q = createTemporaryObject(queryComponent, root, { transport: cppTransport, query: "{ whoami }" })
+        verify(q.transport === cppTransport)
+        const finished = spy(q, "finished")
+        q.run()
+        finished.wait(5000)
+        compare(q.status, Query.Ready)
+        verify(q.data.whoami !== undefined)
+
+        const failing = createTemporaryObject(queryComponent, root, { transport: cppTransport, query: "{ forbidden }" })
+        const failed = spy(failing, "finished")
+        failing.run()
+        failed.wait(5000)
+        compare(failing.status, Query.Error)
+        compare(failing.errorKind, TransportError.HttpStatusError)
+        compare(failing.httpStatusCode, 401)
+
+        const sub = createTemporaryObject(subscriptionComponent, root, {
+            transport: cppTransport, query: "subscription { countdown(from: 2) }"
+        })
+        const subFinished = spy(sub, "finished")
+        sub.active = true
+        subFinished.wait(5000)
+        compare(sub.status, Subscription.Finished)
+        compare(sub.data.countdown, 0)
+    }
+
     function test_transportIsNotCreatable() {
         let created = null
         try {
