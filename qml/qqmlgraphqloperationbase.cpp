@@ -143,6 +143,7 @@ void QQmlGraphQLOperationBase::setResult(const QGraphQLResult &result)
     m_errors = errors;
     Q_EMIT dataChanged();
     Q_EMIT errorsChanged();
+    Q_EMIT resultArrived(result);
 }
 
 void QQmlGraphQLOperationBase::setErrorString(const QString &errorString)

@@ -69,6 +69,8 @@ Q_SIGNALS:
     void queryChanged();
     void variablesChanged();
     void operationNameChanged();
+    //! The whole result, as it arrived (C++ only: ResultListModel's source connects to it).
+    void resultArrived(const QGraphQLResult &result);
     void dataChanged();
     void errorsChanged();
     void errorStringChanged();

@@ -59,6 +59,7 @@ public:
 
     //! Registers the fields of rows; true when a field is new (the role set grew).
     bool learnFields(const QList<QJsonValue> &newRows);
+    bool hasNewFields(const QList<QJsonValue> &newRows) const;
     //! Applies \a edit, reported as a model reset when \a rows bring a new field to a model
     //! whose roles a view may have cached; else edit reports its own fine-grained signals.
     template<typename Edit> void change(const QList<QJsonValue> &newRows, Edit edit);
@@ -119,6 +120,20 @@ QString QGraphQLResultListModelPrivate::keyOf(const QJsonValue &row) const
     return {};
 }
 
+bool QGraphQLResultListModelPrivate::hasNewFields(const QList<QJsonValue> &newRows) const
+{
+    for (const QJsonValue &row : newRows) {
+        if (!row.isObject())
+            continue;
+        const QJsonObject object = row.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!fieldRoles.contains(it.key()) && it.key() != "modelData"_L1)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool QGraphQLResultListModelPrivate::learnFields(const QList<QJsonValue> &newRows)
 {
     bool grew = false;
@@ -150,10 +165,13 @@ void QGraphQLResultListModelPrivate::change(const QList<QJsonValue> &newRows, Ed
     // and re-read it only across a model reset. So the first result that brings a field not
     // seen before is reported as one reset; every other change is fine-grained. A model that
     // never had rows nor fields has nothing cached anywhere: plain inserts are enough.
-    const bool grew = learnFields(newRows);
-    const bool reset = grew && (hadFields || before > 0);
+    // The new roles are learnt inside the reset: QML's delegate model compares roleNames()
+    // at modelAboutToBeReset() and at modelReset(), and rebuilds its delegates' properties
+    // when they differ.
+    const bool reset = (hadFields || before > 0) && hasNewFields(newRows);
     if (reset)
         q->beginResetModel();
+    learnFields(newRows);
     edit(!reset);
     if (reset)
         q->endResetModel();

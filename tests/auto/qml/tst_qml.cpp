@@ -96,6 +96,39 @@ TestHttpScript answer(const TestHttpRequest &request)
                 .endChunks()
                 .close();
     }
+    if (query.contains("messageAdded"_L1)) { // ResultListModel: {id, author, text} objects
+        const int count = variables.value("count"_L1).toInt(5);
+        const int ids = variables.value("ids"_L1).toInt(count);
+        const int extraAt = variables.value("extraAt"_L1).toInt(0); // "edited" from there on
+        TestHttpScript script;
+        script.head(200, multipart).chunk("\r\n--graphql");
+        for (int n = 1; n <= count; ++n) {
+            QJsonObject message { { "id"_L1, u"m%1"_s.arg((n - 1) % ids + 1) },
+                                  { "author"_L1, u"a%1"_s.arg(n) },
+                                  { "text"_L1, u"t%1"_s.arg(n) } };
+            if (extraAt > 0 && n >= extraAt)
+                message.insert("edited"_L1, true);
+            script.wait(20).chunk(part(payload({ { "messageAdded"_L1, message } })));
+        }
+        return script.chunk("--\r\n").endChunks().close();
+    }
+    if (query.contains("@stream"_L1)) { // graphql-js 16 @stream steps, 50 ms apart
+        return TestHttpScript()
+                .head(200, R"(multipart/mixed; boundary="-")")
+                .chunk("\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"data":{"feed":[{"id":1,"name":"a"}]},"hasNext":true})"
+                       "\r\n---")
+                .wait(50)
+                .chunk("\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"incremental":[{"items":[{"id":2,"name":"b"},{"id":3,"name":"c"}],"path":["feed",1]}],"hasNext":true})"
+                       "\r\n---")
+                .wait(50)
+                .chunk("\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"incremental":[{"items":[{"id":4,"name":"d"}],"path":["feed",3]}],"hasNext":false})"
+                       "\r\n-----\r\n")
+                .endChunks()
+                .close();
+    }
     if (query.contains("@defer"_L1)) { // graphql-yoga's bytes, the deferred part 300 ms later
         return TestHttpScript()
                 .head(200, R"(multipart/mixed; boundary="-")")
