@@ -12,7 +12,6 @@ Window {
 
     required property url endpoint
     property bool smokeTest: false
-    property list<string> messages: []
     readonly property string smokeText: "hello from the QML example"
 
     signal liveMessageArrived(string text)
@@ -50,14 +49,21 @@ Window {
                 console.warn(errors[0].message)
                 return
             }
-            window.messages = window.messages.concat(
-                        ["<b>" + data.messageAdded.author + "</b>: " + data.messageAdded.text])
             window.liveMessageArrived(data.messageAdded.text)
         }
         onStatusChanged: {
             if (window.smokeTest && status === Subscription.Active)
                 post.run({ text: window.smokeText })
         }
+    }
+
+    // One row per message, appended as events arrive (no copy of the list per event); the
+    // oldest go past 500.
+    ResultListModel {
+        id: messages
+        source: feed
+        path: "messageAdded"
+        maxCount: 500
     }
 
     Mutation {
@@ -90,11 +96,24 @@ Window {
                 anchors.fill: parent
                 anchors.margins: 6
                 clip: true
-                model: window.messages
-                delegate: Text {
-                    required property string modelData
-                    text: modelData
-                    textFormat: Text.StyledText
+                model: messages
+                delegate: Row {
+                    id: row
+                    required property string author
+                    required property string text
+                    spacing: 4
+
+                    // Server text is shown as plain text: rich text would let a server inject
+                    // markup such as <img>.
+                    Text {
+                        text: row.author + ":"
+                        font.bold: true
+                        textFormat: Text.PlainText
+                    }
+                    Text {
+                        text: row.text
+                        textFormat: Text.PlainText
+                    }
                 }
             }
         }
