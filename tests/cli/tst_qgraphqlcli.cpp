@@ -168,6 +168,14 @@ private Q_SLOTS:
     void connectionRefused();
     void retryResubscribes();
 
+    void graphqlResponseWith4xxIsPrinted_data();
+    void graphqlResponseWith4xxIsPrinted();
+    void failOnErrors();
+    void countEndsSubscription();
+    void maxTime();
+    void sigtermExits143();
+    void verbose();
+
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
     DemoServerFixture m_demo;
@@ -203,7 +211,8 @@ void tst_QGraphQLCli::help()
     QVERIFY(text.contains("DOCUMENT"));
     for (const char *option :
          { "--variables", "--operation-name", "--header", "--cookie", "--cookie-jar", "--timeout",
-           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--help", "--version" })
+           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--help", "--version",
+           "--fail-on-errors", "--count", "--max-time", "--verbose", "-V,", "-v,", "143" })
         QVERIFY2(text.contains(option), option);
 }
 
@@ -214,6 +223,12 @@ void tst_QGraphQLCli::version()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.lines.size(), 1);
     QVERIFY2(result.lines.first().startsWith("qgraphql 0."), result.describe());
+
+    // As curl: -V is the version, -v is --verbose.
+    const CliResult shortOption = runCli({ u"-V"_s });
+    VERIFY_RUN(shortOption);
+    QCOMPARE(shortOption.exitCode, 0);
+    QCOMPARE(shortOption.lines, result.lines);
 }
 
 void tst_QGraphQLCli::usageErrors_data()
@@ -400,7 +415,9 @@ void tst_QGraphQLCli::httpErrorFromDemoServer()
     const CliResult result = runCli({ demoUrl(), u"{ hello nope }"_s });
     VERIFY_RUN(result);
     QCOMPARE(result.exitCode, 1);
-    QVERIFY(result.lines.isEmpty());
+    // The 400 carries a GraphQL response: printed as a result, then the status fails the run.
+    QCOMPARE(result.lines.size(), 1);
+    QVERIFY2(json(result.lines.first()).value("errors"_L1).isArray(), result.describe());
     QVERIFY2(result.stdErr.contains("HTTP 400"), result.describe());
     QVERIFY2(result.stdErr.contains("Cannot query field \"nope\" on type \"Query\""),
              result.describe());
@@ -706,7 +723,7 @@ void tst_QGraphQLCli::faults_data()
             << TestHttpScript().respond(
                        406, "application/json",
                        R"({"errors":[{"message":"'accept' header must be one of: multipart"}]})")
-            << 0 << "HTTP 406 Not Acceptable: 'accept' header must be one of"_ba;
+            << 1 << "HTTP 406 Not Acceptable: 'accept' header must be one of"_ba;
     QTest::addRow("wrong content type")
             << QStringList() << query << TestHttpScript().respond(200, "text/html", "<html></html>")
             << 0 << "Unexpected response content type \"text/html\""_ba;
@@ -845,6 +862,207 @@ void tst_QGraphQLCli::retryResubscribes()
             { u"--retry"_s, u"x"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
     VERIFY_RUN(refused);
     QCOMPARE(refused.exitCode, 2);
+}
+
+void tst_QGraphQLCli::graphqlResponseWith4xxIsPrinted_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QList<QByteArray>>("lines");
+
+    const QByteArray errors
+            = R"({"errors":[{"message":"Variable \"$n\" got invalid value","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]})";
+    const QByteArray printed
+            = R"({"errors":[{"extensions":{"code":"BAD_USER_INPUT"},"locations":[{"column":8,"line":1}],"message":"Variable \"$n\" got invalid value"}]})";
+    QTest::addRow("graphql-response+json 400") << 400 << "application/graphql-response+json"_ba
+                                               << errors << QList<QByteArray> { printed };
+    QTest::addRow("json 422 with errors")
+            << 422 << "application/json"_ba << errors << QList<QByteArray> { printed };
+    QTest::addRow("json 401 without errors") << 401 << "application/json"_ba
+                                             << R"({"message":"no"})"_ba << QList<QByteArray>();
+    QTest::addRow("html 403") << 403 << "text/html"_ba
+                              << "<h1>no</h1>"_ba << QList<QByteArray>();
+    QTest::addRow("json 500 with errors: not a 4xx")
+            << 500 << "application/json"_ba << errors << QList<QByteArray>();
+}
+
+void tst_QGraphQLCli::graphqlResponseWith4xxIsPrinted()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(QList<QByteArray>, lines);
+
+    m_faultHandler = [=](const TestHttpRequest &) {
+        return TestHttpScript().respond(status, contentType, body);
+    };
+    const CliResult result
+            = runCli({ m_faultServer->url().toString(), u"query ($n: Int) { a(n: $n) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.lines, lines);
+    QVERIFY2(result.stdErr.startsWith("qgraphql: HTTP " + QByteArray::number(status)),
+             result.describe());
+    QCOMPARE(result.stdErr.count('\n'), 1);
+}
+
+void tst_QGraphQLCli::failOnErrors()
+{
+    const QString wrongLogin
+            = u"mutation { login(username: \"ada\", password: \"wrong\") { name } }"_s;
+    CliResult result = runCli({ u"--fail-on-errors"_s, demoUrl(), wrongLogin });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 3);
+    QCOMPARE(result.lines.size(), 1); // printed first
+    QVERIFY(json(result.lines.first()).contains("errors"_L1));
+
+    result = runCli({ demoUrl(), wrongLogin }); // without the option: 0
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+
+    result = runCli({ u"--fail-on-errors"_s, demoUrl(), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+
+    // Errors in one event of a stream: every event is printed, then 3.
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("\r\n--graphql" + part(R"({"payload":{"data":{"n":1}}})"))
+                .chunk(part(R"({"payload":{"data":null,"errors":[{"message":"bad"}]}})"))
+                .chunk(part(R"({"payload":{"data":{"n":3}}})") + "--\r\n")
+                .endChunks()
+                .close();
+    };
+    result = runCli(
+            { u"--fail-on-errors"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 3);
+    QCOMPARE(result.lines.size(), 3);
+
+    // A transport failure keeps 1.
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("\r\n--graphql"
+                       + part(R"({"payload":{"data":null,"errors":[{"message":"bad"}]}})"))
+                .abort();
+    };
+    result = runCli(
+            { u"--fail-on-errors"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+}
+
+void tst_QGraphQLCli::countEndsSubscription()
+{
+    // An endless stream: --count ends it cleanly after N results.
+    CliResult result = runCli(
+            { u"--count"_s, u"3"_s, demoUrl(), u"subscription { clock(intervalMs: 20) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines.size(), 3);
+    QCOMPARE(result.stdErr, QByteArray());
+
+    // The connection is closed by the client, which then exits 0.
+    m_faultServer->requests.clear();
+    const int disconnectionsBefore = m_faultServer->disconnections();
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript()
+                .head(200, MultipartType)
+                .chunk("\r\n--graphql" + part(R"({"payload":{"data":{"n":1}}})"))
+                .chunk(part(R"({"payload":{"data":{"n":2}}})"))
+                .stall();
+    };
+    result = runCli(
+            { u"--count"_s, u"1"_s, m_faultServer->url().toString(), u"subscription { n }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"n":1}})"_ba });
+    QVERIFY(CliProcess::waitFor(
+            [&] { return m_faultServer->disconnections() > disconnectionsBefore; }));
+
+    result = runCli({ u"--count"_s, u"many"_s, demoUrl(), u"subscription { clock }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+}
+
+void tst_QGraphQLCli::maxTime()
+{
+    // A query that never answers.
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript().stall();
+    };
+    CliResult result = runCli(
+            { u"--max-time"_s, u"0.5"_s, m_faultServer->url().toString(), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.stdErr.contains(
+                     "qgraphql: the operation did not finish within --max-time 0.5 s"),
+             result.describe());
+
+    // A subscription that keeps streaming: its results are printed until the limit.
+    result = runCli(
+            { u"--max-time"_s, u"1"_s, demoUrl(), u"subscription { clock(intervalMs: 50) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(!result.lines.isEmpty(), result.describe());
+    QVERIFY2(result.stdErr.contains("--max-time 1 s"), result.describe());
+
+    // Within the limit: 0.
+    result = runCli({ u"--max-time"_s, u"30"_s, demoUrl(), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+
+    result = runCli({ u"--max-time"_s, u"soon"_s, demoUrl(), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+}
+
+void tst_QGraphQLCli::sigtermExits143()
+{
+    CliProcess process({ demoUrl(), u"subscription { clock(intervalMs: 50) }"_s });
+    QVERIFY(CliProcess::waitFor(
+            [&] { return !process.lines().isEmpty() || !process.isRunning(); }));
+    QVERIFY(process.isRunning());
+    QVERIFY(::kill(pid_t(process.pid()), SIGTERM) == 0);
+    const CliResult result = process.finish();
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 143);
+    QVERIFY2(result.stdErr.contains("the request was cancelled"), result.describe());
+}
+
+void tst_QGraphQLCli::verbose()
+{
+    QTemporaryDir dir;
+    const QString jar = dir.filePath(u"cookies.txt"_s);
+    CliResult result
+            = runCli({ u"-v"_s, u"-H"_s, u"Authorization: Bearer s3cr3t-token"_s, u"-H"_s,
+                       u"X-Visible: yes"_s, u"--cookie-jar"_s, jar, demoUrl(),
+                       u"mutation { login(username: \"ada\", password: \"secret\") { name } }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines.size(), 1); // stdout stays clean
+    const QByteArray err = result.stdErr;
+    QVERIFY2(err.startsWith("> POST /graphql HTTP/1.1\n"), err);
+    QVERIFY2(err.contains("> Host: 127.0.0.1:"), err);
+    // Header names as sent (the transport lowercases them, as HTTP/2 does).
+    QVERIFY2(err.toLower().contains("> x-visible: yes\n"), err);
+    QVERIFY2(err.toLower().contains("> authorization: <redacted>\n"), err);
+    QVERIFY2(err.contains("\n< HTTP/1.1 200 OK\n"), err);
+    QVERIFY2(err.toLower().contains("< set-cookie: <redacted>\n"), err);
+    QVERIFY2(!err.contains("s3cr3t"), err);
+    QVERIFY2(!err.contains("qgraphql_session"), err);
+
+    // The session cookie, sent from the jar, is redacted too.
+    result = runCli({ u"--verbose"_s, u"--cookie-jar"_s, jar, u"-b"_s, u"extra=visible"_s,
+                      demoUrl(), u"{ me { name } }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"me":{"name":"ada"}}})"_ba });
+    QVERIFY2(result.stdErr.toLower().contains("> cookie: <redacted>\n"), result.stdErr);
+    QVERIFY2(!result.stdErr.contains("qgraphql_session"), result.stdErr);
+    QVERIFY2(!result.stdErr.contains("visible"), result.stdErr);
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

@@ -76,7 +76,8 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             "Subscriptions use Apollo's multipart protocol and print each event as it arrives.\n"
             "Exit status: 0 when the operation completed (GraphQL errors in results included), "
             "1 on a transport, HTTP, protocol or timeout failure, 2 on bad usage or a document "
-            "that does not parse, 130 when interrupted.\n\n"
+            "that does not parse, 3 with --fail-on-errors when a result carried GraphQL "
+            "errors, 130 when interrupted (SIGINT), 143 when terminated (SIGTERM).\n\n"
             "Examples:\n"
             "  qgraphql http://127.0.0.1:4000/graphql '{ hello }'\n"
             "  qgraphql --variables '{\"n\": 3}' URL 'subscription ($n: Int!) { countdown(from: "
@@ -127,10 +128,31 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"demo"_s,
             u"Start the bundled demo server on a free loopback port and use its URL; URL may "
             "then be left out (a relative URL such as /graphql is resolved against it)."_s);
-    parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout,
-                        heartbeatTimeout, maxPartSize, retry, protocol, include, demo });
+    const QCommandLineOption verbose(
+            { u"v"_s, u"verbose"_s },
+            u"Print the request and response lines and headers to stderr (Authorization, "
+            "Proxy-Authorization, Cookie and Set-Cookie values shown as <redacted>)."_s);
+    const QCommandLineOption failOnErrors(
+            u"fail-on-errors"_s,
+            u"Exit with 3 if any result carried GraphQL errors (after printing them all)."_s);
+    const QCommandLineOption count(
+            u"count"_s,
+            u"Subscriptions: stop cleanly after N results and exit 0. 0 (default) means no "
+            "limit."_s,
+            u"N"_s);
+    const QCommandLineOption maxTime(
+            u"max-time"_s,
+            u"Limit for the whole operation, query or subscription; when it expires, exit 1. "
+            "0 (default) means none."_s,
+            u"SECONDS"_s);
+    parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout, maxTime,
+                        heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors,
+                        include, verbose, demo });
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+    // As curl: -v is --verbose, so the version is -V (not QCommandLineParser's -v).
+    const QCommandLineOption version({ u"V"_s, u"version"_s },
+                                     u"Displays version information."_s);
+    parser.addOption(version);
     parser.addPositionalArgument(u"URL"_s,
                                  u"The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql."_s);
     parser.addPositionalArgument(u"DOCUMENT"_s, u"The GraphQL document, @FILE or -."_s);
@@ -223,6 +245,17 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 failUsage(u"--protocol expects multipart, sse or auto, got \"%1\""_s.arg(value));
         }
         options.include = parser.isSet(include);
+        options.verbose = parser.isSet(verbose);
+        options.failOnErrors = parser.isSet(failOnErrors);
+        if (parser.isSet(maxTime))
+            options.maxTimeMs = secondsToMs(parser.value(maxTime), u"max-time"_s);
+        if (parser.isSet(count)) {
+            bool ok = false;
+            options.count = parser.value(count).toInt(&ok);
+            if (!ok || options.count < 0)
+                failUsage(u"--count expects a number of results, got \"%1\""_s.arg(
+                        parser.value(count)));
+        }
     } catch (const UsageError &error) {
         options.action = Action::UsageError;
         options.usageError = error.message;

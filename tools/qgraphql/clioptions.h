@@ -40,6 +40,10 @@ struct CliOptions
     QGraphQLHttpTransport::SubscriptionProtocol protocol = QGraphQLHttpTransport::Multipart; // subscriptions: attempts after a network failure
     qint64 maxPartSize = 0; //!< 0: the library's default
     bool include = false;
+    bool verbose = false; //!< -v: request and response heads on stderr, credentials redacted
+    bool failOnErrors = false; //!< exit 3 when a result carried GraphQL errors
+    int count = 0; //!< subscriptions: stop after this many results; 0 means no limit
+    int maxTimeMs = 0; //!< the whole operation; 0 means no limit
 
     static CliOptions parse(const QStringList &arguments);
 };

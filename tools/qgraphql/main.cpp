@@ -57,7 +57,7 @@ int main(int argc, char *argv[])
     case CliOptions::Action::ShowHelp:
         print(stdout, options.helpText);
         return 0;
-    case CliOptions::Action::ShowVersion:
+    case CliOptions::Action::ShowVersion: // -V, --version (-v is --verbose, as in curl)
         print(stdout,
               u"qgraphql %1 (Qt %2)\n"_s.arg(QCoreApplication::applicationVersion(),
                                              QLatin1String(qVersion())));

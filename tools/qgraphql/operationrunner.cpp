@@ -4,11 +4,13 @@
 #include "operationrunner.h"
 
 #include "netscapecookiejar.h"
+#include "schemaprinter.h"
 
 #include <QGraphQL/qgraphqltransporterror.h>
 
 #include <QtCore/qjsondocument.h>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -17,7 +19,8 @@ namespace {
 
 constexpr int ExitOk = 0;
 constexpr int ExitFailure = 1;
-constexpr int ExitInterrupted = 130; // the shell's convention for SIGINT
+constexpr int ExitGraphQLErrors = 3; // --fail-on-errors
+constexpr int ExitSignalBase = 128; // the shell's convention: 130 for SIGINT, 143 for SIGTERM
 
 void printError(const QString &message)
 {
@@ -30,8 +33,12 @@ void printError(const QString &message)
 
 OperationRunner::OperationRunner(const CliOptions &options, QGraphQLDocument::OperationType type,
                                  QObject *parent)
-    : QObject(parent), m_options(options), m_type(type)
-{ }
+    : QObject(parent), m_options(options), m_type(type), m_manager(options.verbose)
+{
+    m_httpTransport.setNetworkAccessManager(&m_manager);
+    m_maxTimer.setSingleShot(true);
+    connect(&m_maxTimer, &QTimer::timeout, this, &OperationRunner::onMaxTime);
+}
 
 OperationRunner::~OperationRunner()
 {
@@ -40,6 +47,8 @@ OperationRunner::~OperationRunner()
 
 void OperationRunner::start()
 {
+    if (m_options.maxTimeMs > 0)
+        m_maxTimer.start(m_options.maxTimeMs); // the demo server's start counts too
     if (!m_options.demo) {
         send(m_options.url);
         return;
@@ -55,14 +64,29 @@ void OperationRunner::start()
     m_demoServer->start();
 }
 
-void OperationRunner::interrupt()
+void OperationRunner::interrupt(int signalNumber)
 {
+    m_signalNumber = signalNumber;
     if (m_operation && !m_operation->isFinished()) {
+        m_stop = Stop::Interrupted;
         m_operation->cancel(); // ends in onFinished() with state Cancelled
         return;
     }
-    printError(u"interrupted"_s);
-    finish(ExitInterrupted);
+    printError(signalNumber == SIGTERM ? u"terminated"_s : u"interrupted"_s);
+    finish(ExitSignalBase + signalNumber);
+}
+
+void OperationRunner::onMaxTime()
+{
+    const QString message = u"the operation did not finish within --max-time %1 s"_s.arg(
+            m_options.maxTimeMs / 1000.0);
+    if (m_operation && !m_operation->isFinished()) {
+        m_stop = Stop::MaxTime;
+        m_operation->cancel();
+        return;
+    }
+    printError(message);
+    finish(ExitFailure);
 }
 
 // The settings every transport has; then what only HTTP has.
@@ -126,8 +150,13 @@ void OperationRunner::send(const QUrl &url)
 
 void OperationRunner::printResult(const QGraphQLResult &result)
 {
-    if (m_stdoutFailed)
+    if (m_options.printSchema)
+        return printSchema(result);
+    if (m_stdoutFailed || m_stop != Stop::None)
         return;
+    if (result.hasErrors())
+        m_sawGraphQLErrors = true;
+    ++m_resultCount;
     const QByteArray line = QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) + '\n';
     // One line per result, flushed at once: a pipe sees every event live.
     if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
@@ -135,6 +164,12 @@ void OperationRunner::printResult(const QGraphQLResult &result)
         m_stdoutFailed = true;
         if (m_operation)
             m_operation->cancel();
+        return;
+    }
+    if (m_type == QGraphQLDocument::Subscription && m_options.count > 0
+        && m_resultCount >= m_options.count && m_operation && !m_operation->isFinished()) {
+        m_stop = Stop::CountReached;
+        m_operation->cancel(); // closes the connection; onFinished() ends with 0
     }
 }
 
@@ -160,21 +195,37 @@ void OperationRunner::onFinished()
         printResponseHead();
     switch (m_operation->state()) {
     case QGraphQLOperation::Finished:
-        finish(ExitOk);
+        finish(m_schemaFailed ? ExitFailure : ExitOk);
         return;
     case QGraphQLOperation::Cancelled:
         if (m_stdoutFailed) {
             printError(u"cannot write to stdout"_s);
             finish(ExitFailure);
+        } else if (m_stop == Stop::CountReached) {
+            finish(ExitOk);
+        } else if (m_stop == Stop::MaxTime) {
+            printError(u"the operation did not finish within --max-time %1 s"_s.arg(
+                    m_options.maxTimeMs / 1000.0));
+            finish(ExitFailure);
         } else {
-            printError(u"interrupted; the request was cancelled"_s);
-            finish(ExitInterrupted);
+            const int signalNumber = m_signalNumber ? m_signalNumber : SIGINT;
+            printError(signalNumber == SIGTERM ? u"terminated; the request was cancelled"_s
+                                               : u"interrupted; the request was cancelled"_s);
+            finish(ExitSignalBase + signalNumber);
         }
         return;
-    default:
-        printError(m_operation->error().message());
+    default: {
+        const QGraphQLTransportError error = m_operation->error();
+        // A GraphQL response with a 4xx status (a request the server refused, with its
+        // errors) is a result like any other on stdout; the status still fails the run.
+        const int status = error.httpStatusCode();
+        if (error.kind() == QGraphQLTransportError::HttpStatusError && status >= 400 && status < 500
+            && error.result().isValid())
+            printResult(error.result());
+        printError(error.message());
         finish(ExitFailure);
         return;
+    }
     }
 }
 
@@ -183,6 +234,9 @@ void OperationRunner::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
+    m_maxTimer.stop();
+    if (exitCode == ExitOk && m_options.failOnErrors && m_sawGraphQLErrors)
+        exitCode = ExitGraphQLErrors;
     if (m_operation)
         m_operation->deleteLater();
     if (m_cookieJar) {
@@ -196,4 +250,28 @@ void OperationRunner::finish(int exitCode)
     if (m_demoServer)
         m_demoServer->stop();
     Q_EMIT done(exitCode);
+}
+
+// --print-schema: the introspection result as SDL on stdout; its GraphQL errors on stderr,
+// and the run fails.
+void OperationRunner::printSchema(const QGraphQLResult &result)
+{
+    QString error;
+    const QList<QGraphQLError> errors = result.errors();
+    for (const QGraphQLError &graphQLError : errors)
+        printError(u"introspection failed: %1"_s.arg(graphQLError.message()));
+    const QString sdl
+            = errors.isEmpty() ? SchemaPrinter::print(result.data().toObject(), &error) : QString();
+    if (sdl.isEmpty()) {
+        if (errors.isEmpty())
+            printError(error.isEmpty() ? u"the schema is empty"_s : error);
+        m_schemaFailed = true;
+        return;
+    }
+    const QByteArray bytes = sdl.toUtf8() + '\n';
+    if (std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) != size_t(bytes.size())
+        || std::fflush(stdout) != 0) {
+        printError(u"cannot write to stdout"_s);
+        m_schemaFailed = true;
+    }
 }

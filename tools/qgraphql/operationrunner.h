@@ -4,6 +4,7 @@
 #ifndef OPERATIONRUNNER_H
 #define OPERATIONRUNNER_H
 
+#include "clinetworkaccessmanager.h"
 #include "clioptions.h"
 #include "demoserverprocess.h"
 
@@ -12,6 +13,7 @@
 
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qtimer.h>
 
 class NetscapeCookieJar;
 
@@ -27,8 +29,9 @@ public:
     ~OperationRunner() override;
 
     void start();
-    //! Ctrl-C: cancels the running request (or the demo server's start) and ends with 130.
-    void interrupt();
+    //! SIGINT or SIGTERM: cancels the running request (or the demo server's start) and ends
+    //! with 128 + the signal's number (130, 143).
+    void interrupt(int signalNumber);
 
 Q_SIGNALS:
     void done(int exitCode);
@@ -37,20 +40,31 @@ private:
     void send(const QUrl &url);
     void configureTransport(const QUrl &url);
     void printResult(const QGraphQLResult &result);
+    void printSchema(const QGraphQLResult &result); // --print-schema
     void printResponseHead();
     void onFinished();
     void finish(int exitCode);
+    void onMaxTime();
+
+    enum class Stop { None, Interrupted, CountReached, MaxTime };
 
     const CliOptions m_options;
     const QGraphQLDocument::OperationType m_type;
+    CliNetworkAccessManager m_manager; // before the transport, which uses it
     QGraphQLHttpTransport m_httpTransport;
     QGraphQLTransport *m_transport = nullptr; // what runs the operation: the HTTP one today
     NetscapeCookieJar *m_cookieJar = nullptr; // owned by the transport's manager
     DemoServerProcess *m_demoServer = nullptr;
     QPointer<QGraphQLOperation> m_operation;
     bool m_headPrinted = false;
+    bool m_schemaFailed = false; // --print-schema: the introspection result had errors
     bool m_stdoutFailed = false;
     bool m_finished = false;
+    bool m_sawGraphQLErrors = false; // for --fail-on-errors
+    int m_resultCount = 0;
+    int m_signalNumber = 0;
+    Stop m_stop = Stop::None;
+    QTimer m_maxTimer;
 };
 
 #endif // OPERATIONRUNNER_H
