@@ -163,6 +163,8 @@ private Q_SLOTS:
     void loginSetsSessionCookie();
     void keepAliveAndGet();
     void schemaPage();
+    void sseSubscription();
+    void introspection();
 
 private:
     RawResponse post(const QByteArray &body, const QByteArray &accept = "application/json",
@@ -259,6 +261,22 @@ void tst_DemoServer::acceptNegotiation_data()
             << subscription << "multipart/mixed"_ba << 406 << "application/json"_ba;
     QTest::addRow("other spec version") << subscription << "multipart/mixed;subscriptionSpec=2.0"_ba
                                         << 406 << "application/json"_ba;
+    // GraphQL over SSE when text/event-stream ranks first (qgraphql --protocol sse sends the
+    // second; --protocol auto the third, which stays multipart).
+    QTest::addRow("SSE only") << subscription << "text/event-stream"_ba << 200
+                              << "text/event-stream"_ba;
+    QTest::addRow("SSE, then JSON") << subscription << "text/event-stream, application/json"_ba
+                                    << 200 << "text/event-stream"_ba;
+    QTest::addRow("multipart before SSE")
+            << subscription
+            << "multipart/mixed;subscriptionSpec=\"1.0\", text/event-stream, application/json"_ba
+            << 200 << multipart;
+    QTest::addRow("SSE with the higher q")
+            << subscription << "multipart/mixed;subscriptionSpec=1.0;q=0.5, text/event-stream"_ba
+            << 200 << "text/event-stream"_ba;
+    QTest::addRow("SSE refused with q=0")
+            << subscription << "text/event-stream;q=0, application/json"_ba << 406
+            << "application/json"_ba;
     QTest::addRow("query, no Accept")
             << u"{ hello }"_s << QByteArray() << 200 << "application/json"_ba;
     QTest::addRow("query, */*") << u"{ hello }"_s << "*/*"_ba << 200 << "application/json"_ba;
@@ -335,9 +353,13 @@ void tst_DemoServer::requestErrors_data()
             << q(u"subscription { clock messageAdded { id } }"_s) << "application/json"_ba << 400
             << u"GRAPHQL_VALIDATION_FAILED"_s
             << u"Anonymous Subscription must select only one top level field."_s;
-    QTest::addRow("introspection")
-            << q(u"{ __schema { types { name } } }"_s) << "application/json"_ba << 400
-            << u"GRAPHQL_VALIDATION_FAILED"_s << u"introspection"_s;
+    QTest::addRow("introspection outside the query type")
+            << q(u"mutation { __schema { types { name } } }"_s) << "application/json"_ba << 400
+            << u"GRAPHQL_VALIDATION_FAILED"_s
+            << u"Cannot query field \"__schema\" on type \"Mutation\"."_s;
+    QTest::addRow("__type without name")
+            << q(u"{ __type { name } }"_s) << "application/json"_ba << 400
+            << u"GRAPHQL_VALIDATION_FAILED"_s << u"argument \"name\" of type \"String!\""_s;
     QTest::addRow("operation name not found")
             << QByteArray(R"({"query":"query A { hello }","operationName":"B"})")
             << "application/json"_ba << 400 << u"GRAPHQL_VALIDATION_FAILED"_s
@@ -443,6 +465,61 @@ void tst_DemoServer::schemaPage()
     QVERIFY(page.body.contains("countdown(from: Int!, intervalMs: Int = 1000): Int!"));
     const RawResponse missing = client.send("GET /nope HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(missing.status, 404);
+}
+
+// GraphQL over SSE, distinct connections mode: the exact bytes of a short stream.
+void tst_DemoServer::sseSubscription()
+{
+    const RawResponse response = post(
+            request(u"subscription { countdown(from: 1, intervalMs: 50) }"_s), "text/event-stream");
+    QVERIFY(response.complete);
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.header("content-type"), "text/event-stream"_ba);
+    QCOMPARE(response.body,
+             ":\n\n"
+             "event: next\ndata: {\"data\":{\"countdown\":1}}\n\n"
+             "event: next\ndata: {\"data\":{\"countdown\":0}}\n\n"
+             "event: complete\ndata:\n\n"_ba);
+    // A stream that fails: its errors in a "next" event, then "complete".
+    const RawResponse failing = post(
+            request(u"subscription { failing(after: 0, intervalMs: 10) }"_s), "text/event-stream");
+    QVERIFY(failing.complete);
+    QVERIFY2(failing.body.contains("event: next\ndata: {\"errors\":[{"), failing.body);
+    QVERIFY2(failing.body.endsWith("event: complete\ndata:\n\n"), failing.body);
+}
+
+void tst_DemoServer::introspection()
+{
+    const RawResponse response = post(request(
+            u"{ __typename __schema { queryType { name } subscriptionType { name } types { name "
+            "kind } directives { name } } message: __type(name: \"Message\") { __typename "
+            "kind name fields { name type { kind ofType { kind name } } } } "
+            "nope: __type(name: \"Nope\") { name } }"_s));
+    QCOMPARE(response.status, 200);
+    const QJsonObject data = response.json()["data"_L1].toObject();
+    QCOMPARE(data["__typename"_L1].toString(), u"Query"_s);
+    const QJsonObject schema = data["__schema"_L1].toObject();
+    QCOMPARE(schema["queryType"_L1]["name"_L1].toString(), u"Query"_s);
+    QCOMPARE(schema["subscriptionType"_L1]["name"_L1].toString(), u"Subscription"_s);
+    QStringList types;
+    for (const QJsonValue &type : schema["types"_L1].toArray())
+        types.append(type["name"_L1].toString() + u':' + type["kind"_L1].toString());
+    QCOMPARE(types,
+             (QStringList { u"Query:OBJECT"_s, u"Mutation:OBJECT"_s, u"Subscription:OBJECT"_s,
+                            u"User:OBJECT"_s, u"Message:OBJECT"_s, u"String:SCALAR"_s,
+                            u"Int:SCALAR"_s, u"Boolean:SCALAR"_s, u"ID:SCALAR"_s }));
+    QCOMPARE(schema["directives"_L1].toArray().size(), 4);
+    const QJsonObject message = data["message"_L1].toObject();
+    QCOMPARE(message["__typename"_L1].toString(), u"__Type"_s);
+    QCOMPARE(message["kind"_L1].toString(), u"OBJECT"_s);
+    QCOMPARE(message["fields"_L1][0].toObject(),
+             (QJsonObject { { u"name"_s, u"id"_s },
+                            { u"type"_s,
+                              QJsonObject { { u"kind"_s, u"NON_NULL"_s },
+                                            { u"ofType"_s,
+                                              QJsonObject { { u"kind"_s, u"SCALAR"_s },
+                                                            { u"name"_s, u"ID"_s } } } } } }));
+    QVERIFY(data["nope"_L1].isNull());
 }
 
 QTEST_GUILESS_MAIN(tst_DemoServer)

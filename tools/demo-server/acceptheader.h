@@ -16,6 +16,9 @@ struct AcceptHeader
     bool json = false; //!< some JSON response is acceptable
     bool plainJson = false; //!< application/json in particular (the usual answer)
     bool multipartSubscription = false;
+    bool eventStream = false; //!< text/event-stream: GraphQL over SSE
+    //! text/event-stream ranks above multipart (higher q, or the same q and listed first)
+    bool preferEventStream = false;
 
     static AcceptHeader parse(const QByteArray &value);
 };

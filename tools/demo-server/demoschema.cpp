@@ -153,9 +153,18 @@ QJsonArray DemoSchema::validate(const QString &typeName,
                      field.location);
             continue;
         }
-        if (field.name.startsWith("__"_L1)) {
-            fail(u"The demo server does not support introspection (\"%1\")."_s.arg(field.name),
-                 field.location);
+        // Introspection: __schema and __type(name:) on the query type; what they select is
+        // not checked against the introspection types, only shaped.
+        if (typeName == "Query"_L1 && (field.name == "__schema"_L1 || field.name == "__type"_L1)) {
+            if (field.selections.isEmpty())
+                fail(u"Field \"%1\" of type \"%2\" must have a selection of subfields."_s.arg(
+                             field.name,
+                             field.name == "__schema"_L1 ? u"__Schema!"_s : u"__Type"_s),
+                     field.location);
+            if (field.name == "__type"_L1 && !field.arguments.value("name"_L1).isString())
+                fail(u"Field \"__type\" argument \"name\" of type \"String!\" is required, but "
+                     "it was not provided."_s,
+                     field.location);
             continue;
         }
         const FieldDefinition *definition = this->field(typeName, field.name);
@@ -222,7 +231,9 @@ QJsonValue DemoSchema::project(const QJsonValue &value, const QString &typeRefer
     QJsonObject shaped;
     for (const QGraphQLDocument::Field &selection : selections) {
         if (selection.name == "__typename"_L1) {
-            shaped.insert(selection.responseKey(), typeName);
+            // Introspection objects carry their type's name (they have no FieldDefinition).
+            shaped.insert(selection.responseKey(),
+                          typeName.isEmpty() ? object.value("__typename"_L1).toString() : typeName);
             continue;
         }
         const FieldDefinition *definition = field(typeName, selection.name);
@@ -263,4 +274,147 @@ QString DemoSchema::sdl() const
         text += u"}\n\n"_s;
     }
     return text;
+}
+
+namespace {
+
+const QStringList BuiltInScalars { u"String"_s, u"Int"_s, u"Boolean"_s, u"ID"_s };
+
+// A default value in GraphQL syntax, as introspection's defaultValue gives it.
+QString graphQLLiteral(const QJsonValue &value)
+{
+    // JSON's strings, numbers, booleans and null are GraphQL literals too.
+    return QString::fromUtf8(
+            QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+}
+
+QJsonObject builtInScalar(const QString &name)
+{
+    return { { u"__typename"_s, u"__Type"_s },
+             { u"kind"_s, u"SCALAR"_s },
+             { u"name"_s, name },
+             { u"description"_s, QJsonValue::Null },
+             { u"specifiedByURL"_s, QJsonValue::Null },
+             { u"fields"_s, QJsonValue::Null },
+             { u"inputFields"_s, QJsonValue::Null },
+             { u"interfaces"_s, QJsonValue::Null },
+             { u"enumValues"_s, QJsonValue::Null },
+             { u"possibleTypes"_s, QJsonValue::Null },
+             { u"isOneOf"_s, QJsonValue::Null },
+             { u"ofType"_s, QJsonValue::Null } };
+}
+
+} // namespace
+
+QJsonObject DemoSchema::typeReference(const QString &reference) const
+{
+    if (reference.endsWith(u'!'))
+        return { { u"__typename"_s, u"__Type"_s },
+                 { u"kind"_s, u"NON_NULL"_s },
+                 { u"name"_s, QJsonValue::Null },
+                 { u"ofType"_s, typeReference(reference.chopped(1)) } };
+    if (reference.startsWith(u'['))
+        return { { u"__typename"_s, u"__Type"_s },
+                 { u"kind"_s, u"LIST"_s },
+                 { u"name"_s, QJsonValue::Null },
+                 { u"ofType"_s, typeReference(reference.mid(1).chopped(1)) } };
+    return objectType(reference) ? introspectType(reference).toObject() : builtInScalar(reference);
+}
+
+QJsonObject DemoSchema::inputValue(const Argument &argument) const
+{
+    return { { u"__typename"_s, u"__InputValue"_s },
+             { u"name"_s, argument.name },
+             { u"description"_s, QJsonValue::Null },
+             { u"type"_s, typeReference(argument.type) },
+             { u"defaultValue"_s,
+               argument.defaultValue.isUndefined()
+                       ? QJsonValue(QJsonValue::Null)
+                       : QJsonValue(graphQLLiteral(argument.defaultValue)) },
+             { u"isDeprecated"_s, false },
+             { u"deprecationReason"_s, QJsonValue::Null } };
+}
+
+QJsonValue DemoSchema::introspectType(const QString &name) const
+{
+    if (BuiltInScalars.contains(name))
+        return builtInScalar(name);
+    const ObjectType *type = objectType(name);
+    if (!type)
+        return QJsonValue::Null;
+    QJsonArray fields;
+    for (const FieldDefinition &field : type->fields) {
+        QJsonArray arguments;
+        for (const Argument &argument : field.arguments)
+            arguments.append(inputValue(argument));
+        // The demo's types do not refer to each other in cycles: full type objects are finite.
+        const QJsonObject fieldType = typeReference(field.type);
+        fields.append(QJsonObject { { u"__typename"_s, u"__Field"_s },
+                                    { u"name"_s, field.name },
+                                    { u"description"_s,
+                                      field.description.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                  : QJsonValue(field.description) },
+                                    { u"args"_s, arguments },
+                                    { u"type"_s, fieldType },
+                                    { u"isDeprecated"_s, false },
+                                    { u"deprecationReason"_s, QJsonValue::Null } });
+    }
+    QJsonObject object = builtInScalar(name);
+    object.insert(u"kind"_s, u"OBJECT"_s);
+    object.insert(u"fields"_s, fields);
+    object.insert(u"interfaces"_s, QJsonArray());
+    return object;
+}
+
+QJsonObject DemoSchema::introspection() const
+{
+    QJsonArray types;
+    for (const ObjectType &type : m_types)
+        types.append(introspectType(type.name));
+    for (const QString &scalar : BuiltInScalars)
+        types.append(builtInScalar(scalar));
+
+    const auto argument = [this](const QString &name, const QString &type,
+                                 const QJsonValue &defaultValue = QJsonValue::Undefined) {
+        return inputValue(Argument { name, type, defaultValue });
+    };
+    const auto directive = [](const QString &name, const QString &description,
+                              const QStringList &locations, const QJsonArray &args) {
+        return QJsonObject { { u"__typename"_s, u"__Directive"_s },
+                             { u"name"_s, name },
+                             { u"description"_s, description },
+                             { u"isRepeatable"_s, false },
+                             { u"locations"_s, QJsonArray::fromStringList(locations) },
+                             { u"args"_s, args } };
+    };
+    const QStringList fieldLocations { u"FIELD"_s, u"FRAGMENT_SPREAD"_s, u"INLINE_FRAGMENT"_s };
+    const QJsonArray directives {
+        directive(u"include"_s,
+                  u"Directs the executor to include this field or fragment only when the `if` "
+                  "argument is true."_s,
+                  fieldLocations, { argument(u"if"_s, u"Boolean!"_s) }),
+        directive(u"skip"_s,
+                  u"Directs the executor to skip this field or fragment when the `if` argument "
+                  "is true."_s,
+                  fieldLocations, { argument(u"if"_s, u"Boolean!"_s) }),
+        directive(u"deprecated"_s,
+                  u"Marks an element of a GraphQL schema as no longer supported."_s,
+                  { u"FIELD_DEFINITION"_s, u"ARGUMENT_DEFINITION"_s, u"INPUT_FIELD_DEFINITION"_s,
+                    u"ENUM_VALUE"_s },
+                  { argument(u"reason"_s, u"String"_s, u"No longer supported"_s) }),
+        directive(u"specifiedBy"_s, u"Exposes a URL that specifies the behavior of this scalar."_s,
+                  { u"SCALAR"_s }, { argument(u"url"_s, u"String!"_s) }),
+    };
+    const auto root = [](const QString &name) {
+        return QJsonObject { { u"__typename"_s, u"__Type"_s },
+                             { u"kind"_s, u"OBJECT"_s },
+                             { u"name"_s, name } };
+    };
+    return { { u"__typename"_s, u"__Schema"_s },
+             { u"description"_s, QJsonValue::Null },
+             { u"queryType"_s, root(u"Query"_s) },
+             { u"mutationType"_s, root(u"Mutation"_s) },
+             { u"subscriptionType"_s, root(u"Subscription"_s) },
+             { u"types"_s, types },
+             { u"directives"_s, directives } };
 }

@@ -55,12 +55,20 @@ public:
     //! The schema in SDL, for people.
     QString sdl() const;
 
+    //! The value of the introspection field __schema, with every field of __Schema, __Type,
+    //! __Field, __InputValue, __EnumValue and __Directive filled in; project() shapes it.
+    QJsonObject introspection() const;
+    //! The value of __type(name:): the type's full __Type object, or null.
+    QJsonValue introspectType(const QString &name) const;
+
     static QJsonObject error(const QString &message, const QGraphQLError::Location &location,
                              const QString &code);
 
 private:
     const ObjectType *objectType(const QString &name) const;
     QString checkArgumentValue(const Argument &argument, const QJsonValue &value) const;
+    QJsonObject typeReference(const QString &typeReference) const;
+    QJsonObject inputValue(const Argument &argument) const;
 
     QList<ObjectType> m_types;
 };

@@ -7,6 +7,7 @@
 #include "demoservice.h"
 #include "eventstream.h"
 #include "multipartsubscriptionwriter.h"
+#include "ssesubscriptionwriter.h"
 
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qurl.h>
@@ -143,7 +144,7 @@ void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpReques
                                     const GraphQLParameters &parameters)
 {
     const AcceptHeader accept = AcceptHeader::parse(request.header("accept"));
-    if (!accept.json && !accept.multipartSubscription)
+    if (!accept.json && !accept.multipartSubscription && !accept.eventStream)
         return respondError(connection, 406, AcceptMessage, u"INVALID_ACCEPT_HEADER"_s);
     if (parameters.query.trimmed().isEmpty())
         return respondError(connection, 400, u"Must provide query string."_s, BadRequest);
@@ -163,7 +164,8 @@ void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpReques
     if (operation.type == QGraphQLDocument::Mutation && request.method == "GET")
         return respondError(connection, 405, u"Mutations cannot be sent with GET; use POST"_s,
                             BadRequest);
-    if (operation.type == QGraphQLDocument::Subscription && !accept.multipartSubscription) {
+    if (operation.type == QGraphQLDocument::Subscription && !accept.multipartSubscription
+        && !accept.eventStream) {
         return respondError(
                 connection, 406,
                 u"Subscriptions are answered with a multipart stream. To enable subscription "
@@ -192,7 +194,7 @@ void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpReques
     RequestContext context { request, {}, {} };
     m_service->authenticate(&context);
     if (operation.type == QGraphQLDocument::Subscription)
-        subscribe(connection, &context, fields.first());
+        subscribe(connection, accept, &context, fields.first());
     else
         execute(connection, accept, &context, rootType, fields);
 }
@@ -205,9 +207,17 @@ void GraphQLEndpoint::execute(HttpConnection *connection, const AcceptHeader &ac
     QJsonArray errors;
     bool nullData = false; // a non-null root field failed: null propagates to data
     for (const QGraphQLDocument::Field &field : std::as_const(fields)) {
-        const DemoService::FieldResult result = m_service->resolve(rootType, field, context);
+        const bool introspection = field.name == "__schema"_L1 || field.name == "__type"_L1;
+        const DemoService::FieldResult result = field.name == "__schema"_L1
+                ? DemoService::FieldResult::of(m_schema.introspection())
+                : field.name == "__type"_L1 ? DemoService::FieldResult::of(
+                          m_schema.introspectType(field.arguments.value("name"_L1).toString()))
+                                            : m_service->resolve(rootType, field, context);
         const DemoSchema::FieldDefinition *definition = m_schema.field(rootType, field.name);
-        const QString type = definition ? definition->type : u"String!"_s;
+        // Introspection values carry their own __typename: no type name for project().
+        const QString type = definition ? definition->type
+                : introspection         ? QString()
+                                        : u"String!"_s;
         if (!result.errorMessage.isEmpty()) {
             QJsonObject error
                     = DemoSchema::error(result.errorMessage, field.location, result.errorCode);
@@ -227,41 +237,59 @@ void GraphQLEndpoint::execute(HttpConnection *connection, const AcceptHeader &ac
                         context->responseHeaders);
 }
 
-void GraphQLEndpoint::subscribe(HttpConnection *connection, RequestContext *context,
-                                const QGraphQLDocument::Field &field)
+namespace {
+
+// Feeds a subscription's events to a writer (multipart or SSE: the same four calls).
+template<typename Writer>
+void stream(Writer *writer, EventStream *events,
+            const std::function<QJsonObject(const QJsonValue &)> &shape)
 {
-    QString error;
-    EventStream *stream = m_service->subscribe(field, *context, &error);
-    if (!stream) {
-        // A source stream that cannot start is one JSON result, as graphql-js subscribe()
-        // returns it and the router forwards it.
-        QJsonObject fieldError = DemoSchema::error(error, field.location, u"BAD_USER_INPUT"_s);
-        fieldError.insert(u"path"_s, QJsonArray { field.responseKey() });
-        return respondErrors(connection, 200, QJsonArray { fieldError });
-    }
-    // The writer lives with the connection: a client that goes away ends the stream.
-    auto *writer = new MultipartSubscriptionWriter(connection, m_heartbeatIntervalMs, connection);
-    stream->setParent(writer);
-    const DemoSchema::FieldDefinition *definition = m_schema.field(u"Subscription"_s, field.name);
-    const QString type = definition ? definition->type : QString();
-    connect(stream, &EventStream::next, writer,
-            [this, writer, field, type](const QJsonValue &value) {
-                writer->writePayload(
-                        { { u"data"_s,
-                            QJsonObject {
-                                    { field.responseKey(),
-                                      m_schema.project(value, type, field.selections) } } } });
-            });
-    connect(stream, &EventStream::completed, writer, [writer] {
+    events->setParent(writer);
+    QObject::connect(events, &EventStream::next, writer, [writer, shape](const QJsonValue &value) {
+        writer->writePayload(shape(value));
+    });
+    QObject::connect(events, &EventStream::completed, writer, [writer] {
         writer->close();
         writer->deleteLater();
     });
-    connect(stream, &EventStream::failed, writer, [writer](const QString &message) {
+    QObject::connect(events, &EventStream::failed, writer, [writer](const QString &message) {
         writer->writeFatalErrors(QJsonArray { QJsonObject {
                 { u"message"_s, message },
                 { u"extensions"_s, QJsonObject { { u"code"_s, u"DEMO_STREAM_FAILED"_s } } } } });
         writer->deleteLater();
     });
     writer->begin();
-    stream->start();
+    events->start();
+}
+
+} // namespace
+
+void GraphQLEndpoint::subscribe(HttpConnection *connection, const AcceptHeader &accept,
+                                RequestContext *context, const QGraphQLDocument::Field &field)
+{
+    QString error;
+    EventStream *events = m_service->subscribe(field, *context, &error);
+    if (!events) {
+        // A source stream that cannot start is one JSON result, as graphql-js subscribe()
+        // returns it and the router forwards it.
+        QJsonObject fieldError = DemoSchema::error(error, field.location, u"BAD_USER_INPUT"_s);
+        fieldError.insert(u"path"_s, QJsonArray { field.responseKey() });
+        return respondErrors(connection, 200, QJsonArray { fieldError });
+    }
+    const DemoSchema::FieldDefinition *definition = m_schema.field(u"Subscription"_s, field.name);
+    const QString type = definition ? definition->type : QString();
+    const auto shape = [this, field, type](const QJsonValue &value) {
+        return QJsonObject {
+            { u"data"_s,
+              QJsonObject {
+                      { field.responseKey(), m_schema.project(value, type, field.selections) } } }
+        };
+    };
+    // The writer lives with the connection: a client that goes away ends the stream.
+    if (accept.preferEventStream)
+        stream(new SseSubscriptionWriter(connection, m_heartbeatIntervalMs, connection), events,
+               shape);
+    else
+        stream(new MultipartSubscriptionWriter(connection, m_heartbeatIntervalMs, connection),
+               events, shape);
 }

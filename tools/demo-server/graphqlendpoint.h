@@ -16,7 +16,8 @@ struct RequestContext;
 //! Answers HTTP requests as a GraphQL-over-HTTP server with Apollo Router's behaviour:
 //! POST /graphql with a JSON body (GET with query parameters for queries), Accept
 //! negotiation, 4xx with GraphQL errors for requests it cannot run, plain JSON for queries
-//! and mutations, and multipart streams for subscriptions. GET / describes the schema.
+//! and mutations, and multipart streams for subscriptions (GraphQL over SSE when Accept prefers
+//! text/event-stream). Introspection (__schema, __type) is answered. GET / describes the schema.
 class GraphQLEndpoint : public QObject
 {
     Q_OBJECT
@@ -39,7 +40,7 @@ private:
                        const GraphQLParameters &parameters);
     void execute(HttpConnection *connection, const AcceptHeader &accept, RequestContext *context,
                  const QString &rootType, QList<QGraphQLDocument::Field> fields);
-    void subscribe(HttpConnection *connection, RequestContext *context,
+    void subscribe(HttpConnection *connection, const AcceptHeader &accept, RequestContext *context,
                    const QGraphQLDocument::Field &field);
     static void respondErrors(HttpConnection *connection, int status, const QJsonArray &errors,
                               const HttpHeaders &headers = {});

@@ -3,6 +3,8 @@
 
 #include "clioptions.h"
 
+#include "schemaprinter.h"
+
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qfile.h>
 #include <QtCore/qjsondocument.h>
@@ -145,6 +147,11 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"Limit for the whole operation, query or subscription; when it expires, exit 1. "
             "0 (default) means none."_s,
             u"SECONDS"_s);
+    const QCommandLineOption printSchema(
+            u"print-schema"_s,
+            u"Send the standard introspection query (graphql-js's getIntrospectionQuery()) and "
+            "print the schema as SDL, as graphql-js printSchema() does. Takes no DOCUMENT."_s);
+    parser.addOption(printSchema);
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout, maxTime,
                         heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors,
                         include, verbose, demo });
@@ -173,14 +180,26 @@ CliOptions CliOptions::parse(const QStringList &arguments)
 
         options.demo = parser.isSet(demo);
         const QStringList positional = parser.positionalArguments();
-        const qsizetype wanted = options.demo && positional.size() < 2 ? 1 : 2;
+        options.printSchema = parser.isSet(printSchema);
+        // --print-schema: the document is the introspection query, so only URL is given.
+        const qsizetype documents = options.printSchema ? 0 : 1;
+        const qsizetype wanted
+                = options.demo && positional.size() < 1 + documents ? documents : 1 + documents;
+        if (options.printSchema
+            && (positional.size() > wanted
+                || (options.demo && positional.size() == 1
+                    && (positional.first() == "-"_L1 || positional.first().startsWith(u'@')
+                        || positional.first().contains(u'{'))))) {
+            failUsage(u"--print-schema takes no DOCUMENT"_s);
+        }
         if (positional.size() != wanted) {
             failUsage(positional.size() < wanted
-                              ? (wanted == 2 ? u"expected URL and DOCUMENT"_s
-                                             : u"expected DOCUMENT"_s)
+                              ? (wanted == 2       ? u"expected URL and DOCUMENT"_s
+                                         : documents == 1 ? u"expected DOCUMENT"_s
+                                                          : u"expected URL"_s)
                               : u"unexpected argument \"%1\""_s.arg(positional.at(wanted)));
         }
-        if (wanted == 2) {
+        if (wanted == 1 + documents) {
             const QUrl url = QUrl::fromUserInput(positional.first());
             const bool isHttp = url.scheme() == "http"_L1 || url.scheme() == "https"_L1;
             if (options.demo) {
@@ -193,8 +212,9 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             }
             options.url = options.demo ? QUrl() : url;
         }
-        options.document
-                = QString::fromUtf8(textArgument(positional.last(), u"the document"_s, true));
+        options.document = options.printSchema
+                ? SchemaPrinter::introspectionQuery()
+                : QString::fromUtf8(textArgument(positional.last(), u"the document"_s, true));
 
         if (parser.isSet(variables)) {
             const QByteArray json = textArgument(parser.value(variables), u"variables"_s, false);

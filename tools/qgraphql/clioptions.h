@@ -28,6 +28,7 @@ struct CliOptions
     QUrl url; //!< empty with --demo: the demo server's URL is used
     QString urlPath; //!< with --demo, a relative URL given on the command line
     bool demo = false;
+    bool printSchema = false; //!< --print-schema: document is the introspection query
     QString document;
     QJsonObject variables;
     QString operationName;
