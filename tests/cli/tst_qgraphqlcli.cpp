@@ -161,6 +161,11 @@ private Q_SLOTS:
     void messageFeedAndInterrupt();
     void serverTransportError();
     void demoOption();
+    void printSchema_data();
+    void printSchema();
+    void printSchemaFailures_data();
+    void printSchemaFailures();
+    void sseSubscriptionFromDemoServer();
 
     void requestOnTheWire();
     void faults_data();
@@ -266,6 +271,13 @@ void tst_QGraphQLCli::usageErrors_data()
                                         << "--max-part-size expects a positive number"_ba;
     QTest::addRow("document file missing")
             << QStringList { url, u"@/nonexistent/q.graphql"_s } << "cannot read the document"_ba;
+    QTest::addRow("print-schema with DOCUMENT") << QStringList { u"--print-schema"_s, url, doc }
+                                                << "--print-schema takes no DOCUMENT"_ba;
+    QTest::addRow("print-schema with --demo and DOCUMENT")
+            << QStringList { u"--demo"_s, u"--print-schema"_s, doc }
+            << "--print-schema takes no DOCUMENT"_ba;
+    QTest::addRow("print-schema without URL")
+            << QStringList { u"--print-schema"_s } << "expected URL"_ba;
     QTest::addRow("demo with absolute URL")
             << QStringList { u"--demo"_s, url, doc } << "give no absolute URL"_ba;
 }
@@ -1063,6 +1075,139 @@ void tst_QGraphQLCli::verbose()
     QVERIFY2(result.stdErr.toLower().contains("> cookie: <redacted>\n"), result.stdErr);
     QVERIFY2(!result.stdErr.contains("qgraphql_session"), result.stdErr);
     QVERIFY2(!result.stdErr.contains("visible"), result.stdErr);
+}
+
+// The demo server's schema as graphql-js printSchema(buildClientSchema(introspection)) prints
+// it (tests/interop checks the same text against graphql-js itself).
+static const QByteArray DemoSchemaSdl = R"(type Query {
+  """A greeting."""
+  hello(name: String = "world"): String!
+
+  """The server's clock, ISO 8601 UTC."""
+  serverTime: String!
+
+  """The logged-in user (session cookie), or null."""
+  me: User
+
+  """The latest messages posted."""
+  messages(last: Int = 10): [Message!]!
+
+  """The value of one of the request's HTTP headers, or null."""
+  requestHeader(name: String!): String
+}
+
+type Mutation {
+  """Password "secret" for any user; sets the qgraphql_session cookie."""
+  login(username: String!, password: String!): User
+
+  """Ends the session."""
+  logout: Boolean!
+
+  """Posts to the feed of the messageAdded subscription."""
+  postMessage(text: String!): Message!
+}
+
+type Subscription {
+  """The server time, every intervalMs, until cancelled."""
+  clock(intervalMs: Int = 1000): String!
+
+  """from, from-1, ... 0, one every intervalMs, then the stream completes."""
+  countdown(from: Int!, intervalMs: Int = 1000): Int!
+
+  """Every message postMessage posts, until cancelled."""
+  messageAdded: Message!
+
+  """
+  Counts 1..after, then ends with a transport-level error {"payload":null,"errors":[...]}.
+  """
+  failing(after: Int = 1, intervalMs: Int = 200): Int
+}
+
+type User {
+  id: ID!
+  name: String!
+}
+
+type Message {
+  id: ID!
+  text: String!
+  author: String!
+  postedAt: String!
+}
+)";
+
+void tst_QGraphQLCli::printSchema_data()
+{
+    QTest::addColumn<bool>("demo");
+    QTest::addRow("URL") << false;
+    QTest::addRow("--demo") << true;
+}
+
+void tst_QGraphQLCli::printSchema()
+{
+    QFETCH(bool, demo);
+    const CliResult result = runCli(demo ? QStringList { u"--demo"_s, u"--print-schema"_s }
+                                         : QStringList { u"--print-schema"_s, demoUrl() });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.stdErr.isEmpty(), result.describe());
+    const QByteArray sdl = result.lines.join('\n') + '\n';
+    // A few types exactly, then the whole text.
+    QVERIFY2(sdl.startsWith("type Query {\n  \"\"\"A greeting.\"\"\"\n  hello(name: String = "
+                            "\"world\"): String!\n"),
+             sdl);
+    QVERIFY2(sdl.contains("\n\ntype User {\n  id: ID!\n  name: String!\n}\n\ntype Message {\n"),
+             sdl);
+    QVERIFY2(sdl.contains("  countdown(from: Int!, intervalMs: Int = 1000): Int!\n"), sdl);
+    QVERIFY2(!sdl.contains("schema {") && !sdl.contains("scalar ") && !sdl.contains("__")
+                     && !sdl.contains("directive @"),
+             sdl);
+    QCOMPARE(sdl, DemoSchemaSdl);
+}
+
+void tst_QGraphQLCli::printSchemaFailures_data()
+{
+    QTest::addColumn<TestHttpScript>("script");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("GraphQL errors")
+            << TestHttpScript().respond(
+                       200, "application/json",
+                       R"({"errors":[{"message":"GraphQL introspection is not allowed"}]})")
+            << "introspection failed: GraphQL introspection is not allowed"_ba;
+    QTest::addRow("no __schema") << TestHttpScript().respond(200, "application/json",
+                                                             R"({"data":{"__schema":null}})")
+                                 << "the introspection result has no __schema.types list"_ba;
+    QTest::addRow("HTTP 500") << TestHttpScript().respond(500, "text/plain", "down")
+                              << "HTTP 500 Internal Server Error"_ba;
+}
+
+void tst_QGraphQLCli::printSchemaFailures()
+{
+    QFETCH(TestHttpScript, script);
+    QFETCH(QByteArray, message);
+    m_faultHandler = [script](const TestHttpRequest &) {
+        return script;
+    };
+    const CliResult result = runCli({ u"--print-schema"_s, m_faultServer->url().toString() });
+    m_faultHandler = {};
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.lines.isEmpty(), result.describe());
+    QVERIFY2(result.stdErr.contains(message), result.describe());
+}
+
+// --protocol sse against the demo server: GraphQL over SSE end to end.
+void tst_QGraphQLCli::sseSubscriptionFromDemoServer()
+{
+    const CliResult result = runCli({ u"--protocol"_s, u"sse"_s, u"-i"_s, demoUrl(),
+                                      u"subscription { countdown(from: 2, intervalMs: 20) }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(
+            result.lines,
+            (QList<QByteArray> { R"({"data":{"countdown":2}})"_ba, R"({"data":{"countdown":1}})"_ba,
+                                 R"({"data":{"countdown":0}})"_ba }));
+    QVERIFY2(result.stdErr.contains("content-type: text/event-stream"), result.describe());
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)
