@@ -16,6 +16,10 @@
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/qtimer.h>
+#include <QtCore/qprocess.h>
+#include <QtCore/qstandardpaths.h>
+#include <QtNetwork/qsslkey.h>
+#include <QtNetwork/qsslsocket.h>
 #include <QtTest/qtest.h>
 
 #include <csignal>
@@ -126,6 +130,36 @@ QByteArray part(const QByteArray &json)
     return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
 }
 
+// A TestHttpServer that speaks TLS: each accepted socket is a QSslSocket in server mode.
+class TlsTestHttpServer : public TestHttpServer
+{
+public:
+    TlsTestHttpServer(const QSslCertificate &certificate, const QSslKey &key, Handler handler)
+        : TestHttpServer(std::move(handler)), m_certificate(certificate), m_key(key)
+    {
+        setUrlScheme(u"https"_s);
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setLocalCertificate(m_certificate);
+        socket->setPrivateKey(m_key);
+        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+        addPendingConnection(socket);
+        socket->startServerEncryption();
+    }
+
+private:
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+};
+
 } // namespace
 
 #define VERIFY_RUN(result) \
@@ -180,6 +214,11 @@ private Q_SLOTS:
     void maxTime();
     void sigtermExits143();
     void verbose();
+
+    void headersFromFile();
+    void headersFromStdin();
+    void repeatedHeadersCombined();
+    void cacertAndInsecure();
 
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
@@ -1208,6 +1247,165 @@ void tst_QGraphQLCli::sseSubscriptionFromDemoServer()
             (QList<QByteArray> { R"({"data":{"countdown":2}})"_ba, R"({"data":{"countdown":1}})"_ba,
                                  R"({"data":{"countdown":0}})"_ba }));
     QVERIFY2(result.stdErr.contains("content-type: text/event-stream"), result.describe());
+}
+
+void tst_QGraphQLCli::headersFromFile()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"headers.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# secrets, kept off the command line\n"
+               "Authorization: Bearer from-file\r\n"
+               "\n"
+               "   \n"
+               "X-Api-Key:k1\n"
+               "#X-Commented: no\n");
+    file.close();
+    m_faultServer->requests.clear();
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
+    };
+    CliResult result = runCli({ u"-H"_s, u"@"_s + file.fileName(), u"-H"_s, u"X-Extra: 2"_s,
+                                m_faultServer->url().toString(), u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_faultServer->requests.size(), 1);
+    const TestHttpRequest request = m_faultServer->requests.first();
+    QCOMPARE(request.header("authorization"), "Bearer from-file"_ba);
+    QCOMPARE(request.header("x-api-key"), "k1"_ba);
+    QCOMPARE(request.header("x-extra"), "2"_ba);
+    QVERIFY(!request.hasHeader("x-commented"));
+    QVERIFY(!request.hasHeader("#x-commented"));
+
+    // A malformed line is named by its number, not shown (it may hold a secret).
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("X-Ok: 1\nBearer s3cret\n");
+    file.close();
+    result = runCli(
+            { u"-H"_s, u"@"_s + file.fileName(), m_faultServer->url().toString(), u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains("line 2"), result.describe());
+    QVERIFY2(!result.stdErr.contains("s3cret"), result.describe());
+
+    result = runCli({ u"-H"_s, u"@/nonexistent/headers.txt"_s, m_faultServer->url().toString(),
+                      u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains("cannot read headers"), result.describe());
+}
+
+void tst_QGraphQLCli::headersFromStdin()
+{
+    m_faultServer->requests.clear();
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
+    };
+    CliResult result = runCli({ u"-H"_s, u"@-"_s, m_faultServer->url().toString(), u"{ a }"_s },
+                              "# from a secret store\nAuthorization: Bearer from-stdin\n");
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_faultServer->requests.size(), 1);
+    QCOMPARE(m_faultServer->requests.first().header("authorization"), "Bearer from-stdin"_ba);
+
+    // The document on stdin too: stdin can be read once.
+    m_faultServer->requests.clear();
+    result = runCli({ u"-H"_s, u"@-"_s, m_faultServer->url().toString(), u"-"_s },
+                    "Authorization: Bearer x\n");
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains("cannot both be read from stdin"), result.describe());
+    QVERIFY(m_faultServer->requests.isEmpty());
+}
+
+void tst_QGraphQLCli::repeatedHeadersCombined()
+{
+    m_faultServer->requests.clear();
+    m_faultHandler = [](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
+    };
+    const CliResult result
+            = runCli({ u"-H"_s, u"X-Tag: one"_s, u"-H"_s, u"X-Other: z"_s, u"-H"_s, u"x-tag: two"_s,
+                       m_faultServer->url().toString(), u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_faultServer->requests.size(), 1);
+    const TestHttpRequest request = m_faultServer->requests.first();
+    QCOMPARE(request.header("x-tag"), "one, two"_ba); // both values, in order
+    QCOMPARE(request.header("x-other"), "z"_ba);
+    int tags = 0;
+    for (const auto &[name, value] : request.headers)
+        tags += name.compare("x-tag", Qt::CaseInsensitive) == 0;
+    QCOMPARE(tags, 1);
+}
+
+void tst_QGraphQLCli::cacertAndInsecure()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        QSKIP("openssl is needed to make the test certificate");
+    QTemporaryDir dir;
+    // A self-signed certificate for 127.0.0.1, made now.
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(openssl,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
+                    u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
+                    u"-out"_s, dir.filePath(u"cert.pem"_s) });
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAll().constData());
+    QFile certFile(dir.filePath(u"cert.pem"_s));
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    const QSslCertificate certificate(&certFile, QSsl::Pem);
+    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    QVERIFY(!certificate.isNull() && !key.isNull());
+
+    TlsTestHttpServer server(certificate, key, [](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
+    });
+    QVERIFY(server.isListening());
+    const QString url = server.url().toString();
+    QVERIFY(url.startsWith("https://"_L1));
+
+    // Not trusted by default.
+    CliResult result = runCli({ url, u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.lines.isEmpty());
+    QCOMPARE(server.requests.size(), 0);
+
+    // Trusted with --cacert.
+    result = runCli({ u"--cacert"_s, certFile.fileName(), url, u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"a":1}})"_ba });
+    QVERIFY2(!result.stdErr.contains("warning"), result.describe());
+
+    // -k: not verified, with a warning each run.
+    for (const QString &option : { u"-k"_s, u"--insecure"_s }) {
+        result = runCli({ option, url, u"{ a }"_s });
+        VERIFY_RUN(result);
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.lines.size(), 1);
+        QVERIFY2(result.stdErr.contains("qgraphql: warning: --insecure"), result.describe());
+    }
+
+    // A --cacert file that is not PEM, or missing: usage errors.
+    result = runCli({ u"--cacert"_s, keyFile.fileName() + u".missing"_s, url, u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QFile notPem(dir.filePath(u"not.pem"_s));
+    QVERIFY(notPem.open(QIODevice::WriteOnly));
+    notPem.write("hello\n");
+    notPem.close();
+    result = runCli({ u"--cacert"_s, notPem.fileName(), url, u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains("no PEM certificate"), result.describe());
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

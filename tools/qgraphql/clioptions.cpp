@@ -9,6 +9,7 @@
 #include <QtCore/qfile.h>
 #include <QtCore/qjsondocument.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -26,8 +27,16 @@ struct UsageError
     throw UsageError { message };
 }
 
+// What already read stdin ("the document", "variables", "headers"): it can be read once.
+QString stdinReader;
+
 QByteArray readFileOrStdin(const QString &path, const QString &what)
 {
+    if (path == "-"_L1) {
+        if (!stdinReader.isEmpty())
+            failUsage(u"%1 and %2 cannot both be read from stdin"_s.arg(stdinReader, what));
+        stdinReader = what;
+    }
     QFile file;
     const bool ok = path == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
                                    : (file.setFileName(path), file.open(QIODevice::ReadOnly));
@@ -66,10 +75,52 @@ std::pair<QByteArray, QByteArray> splitPair(const QString &value, char separator
     return { name, value.mid(at + 1).trimmed().toUtf8() };
 }
 
+// -H "Name: value", or -H @FILE / @- (stdin): one header a line, as curl reads them; blank
+// lines and lines starting with # are skipped. A bad line is named by its number only: it may
+// hold a secret.
+QList<std::pair<QByteArray, QByteArray>> headerArgument(const QString &value)
+{
+    if (!value.startsWith(u'@'))
+        return { splitPair(value, ':', u"header"_s, u"Name: value"_s) };
+    const QString source = value.mid(1);
+    const QList<QByteArray> lines = readFileOrStdin(source, u"headers"_s).split('\n');
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const qsizetype at = line.indexOf(':');
+        const QByteArray name = line.left(at).trimmed();
+        if (at <= 0 || name.isEmpty() || name.contains(' ') || name.contains('\t'))
+            failUsage(u"--header @%1: line %2 is not \"Name: value\""_s.arg(source).arg(i + 1));
+        headers.append({ name, line.mid(at + 1).trimmed() });
+    }
+    return headers;
+}
+
+// Repeated names (compared case-insensitively) are sent once, their values joined with ", "
+// in order, which HTTP defines as equivalent to the repeated header (RFC 9110, 5.3).
+QList<std::pair<QByteArray, QByteArray>>
+combineHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QList<std::pair<QByteArray, QByteArray>> combined;
+    for (const auto &[name, value] : headers) {
+        auto it = std::find_if(combined.begin(), combined.end(), [&](const auto &header) {
+            return header.first.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (it == combined.end())
+            combined.append({ name, value });
+        else
+            it->second += ", " + value;
+    }
+    return combined;
+}
+
 } // namespace
 
 CliOptions CliOptions::parse(const QStringList &arguments)
 {
+    stdinReader.clear();
     QCommandLineParser parser;
     parser.setApplicationDescription(
             u"Sends a GraphQL query, mutation or subscription over HTTP and prints every result "
@@ -89,9 +140,17 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                                        u"JSON"_s);
     const QCommandLineOption operationName(
             u"operation-name"_s, u"The operation to run when DOCUMENT has several."_s, u"NAME"_s);
-    const QCommandLineOption header({ u"H"_s, u"header"_s },
-                                    u"Extra HTTP header \"Name: value\" (repeatable)."_s,
-                                    u"HEADER"_s);
+    const QCommandLineOption header(
+            { u"H"_s, u"header"_s },
+            u"Extra HTTP header \"Name: value\" (repeatable; a repeated name sends the values "
+            "joined with \", \"), or @FILE (@- for stdin) to read one header a line, so that "
+            "secrets stay off the command line."_s,
+            u"HEADER"_s);
+    const QCommandLineOption cacert(
+            u"cacert"_s, u"Also trust the CA certificates of this PEM file."_s, u"FILE"_s);
+    const QCommandLineOption insecure(
+            { u"k"_s, u"insecure"_s },
+            u"Do not verify the server's TLS certificate (a warning is printed)."_s);
     const QCommandLineOption cookie({ u"b"_s, u"cookie"_s },
                                     u"Send the cookie NAME=VALUE (repeatable)."_s, u"NAME=VALUE"_s);
     const QCommandLineOption cookieJar(
@@ -154,11 +213,10 @@ CliOptions CliOptions::parse(const QStringList &arguments)
     parser.addOption(printSchema);
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout, maxTime,
                         heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors,
-                        include, verbose, demo });
+                        include, verbose, cacert, insecure, demo });
     const QCommandLineOption help = parser.addHelpOption();
     // As curl: -v is --verbose, so the version is -V (not QCommandLineParser's -v).
-    const QCommandLineOption version({ u"V"_s, u"version"_s },
-                                     u"Displays version information."_s);
+    const QCommandLineOption version({ u"V"_s, u"version"_s }, u"Displays version information."_s);
     parser.addOption(version);
     parser.addPositionalArgument(u"URL"_s,
                                  u"The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql."_s);
@@ -230,7 +288,8 @@ CliOptions CliOptions::parse(const QStringList &arguments)
         }
         options.operationName = parser.value(operationName);
         for (const QString &value : parser.values(header))
-            options.headers.append(splitPair(value, ':', u"header"_s, u"Name: value"_s));
+            options.headers.append(headerArgument(value));
+        options.headers = combineHeaders(options.headers);
         for (const QString &value : parser.values(cookie))
             options.cookies.append(splitPair(value, '=', u"cookie"_s, u"NAME=VALUE"_s));
         options.cookieJarPath = parser.value(cookieJar);
@@ -275,6 +334,20 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             if (!ok || options.count < 0)
                 failUsage(u"--count expects a number of results, got \"%1\""_s.arg(
                         parser.value(count)));
+        }
+        options.insecure = parser.isSet(insecure);
+        if (parser.isSet(cacert)) {
+#ifndef QT_NO_SSL
+            const QString path = parser.value(cacert);
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                failUsage(u"cannot read --cacert \"%1\": %2"_s.arg(path, file.errorString()));
+            options.caCertificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+            if (options.caCertificates.isEmpty())
+                failUsage(u"--cacert \"%1\" holds no PEM certificate"_s.arg(path));
+#else
+            failUsage(u"--cacert: this qgraphql was built without TLS"_s);
+#endif
         }
     } catch (const UsageError &error) {
         options.action = Action::UsageError;

@@ -12,6 +12,9 @@
 #include <QtCore/qstring.h>
 #include <QtCore/qstringlist.h>
 #include <QtCore/qurl.h>
+#ifndef QT_NO_SSL
+#include <QtNetwork/qsslcertificate.h>
+#endif
 
 #include <utility>
 
@@ -45,6 +48,10 @@ struct CliOptions
     bool failOnErrors = false; //!< exit 3 when a result carried GraphQL errors
     int count = 0; //!< subscriptions: stop after this many results; 0 means no limit
     int maxTimeMs = 0; //!< the whole operation; 0 means no limit
+#ifndef QT_NO_SSL
+    QList<QSslCertificate> caCertificates; //!< --cacert: trusted next to the system's CAs
+#endif
+    bool insecure = false; //!< -k: TLS peers are not verified
 
     static CliOptions parse(const QStringList &arguments);
 };

@@ -9,6 +9,9 @@
 #include <QGraphQL/qgraphqltransporterror.h>
 
 #include <QtCore/qjsondocument.h>
+#ifndef QT_NO_SSL
+#include <QtNetwork/qsslsocket.h>
+#endif
 
 #include <csignal>
 #include <cstdio>
@@ -105,6 +108,17 @@ void OperationRunner::configureTransport(const QUrl &url)
     for (const auto &[name, value] : m_options.cookies)
         m_httpTransport.addCookie(name, value);
     m_httpTransport.setSubscriptionProtocol(m_options.protocol);
+#ifndef QT_NO_SSL
+    if (!m_options.caCertificates.isEmpty() || m_options.insecure) {
+        QSslConfiguration ssl = m_httpTransport.sslConfiguration();
+        ssl.addCaCertificates(m_options.caCertificates);
+        if (m_options.insecure) {
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+            printError(u"warning: --insecure: the server's TLS certificate is not verified"_s);
+        }
+        m_httpTransport.setSslConfiguration(ssl);
+    }
+#endif
     m_transport = &transport;
 }
 
