@@ -160,6 +160,31 @@ private:
     QSslKey m_key;
 };
 
+// A self-signed certificate for 127.0.0.1, made now in dir (cert.pem, key.pem): nothing
+// secret lives in the repository. Empty if openssl is missing.
+bool makeCertificate(const QTemporaryDir &dir, QSslCertificate *certificate, QSslKey *key)
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty())
+        return false;
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(openssl,
+                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
+                    u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
+                    u"-out"_s, dir.filePath(u"cert.pem"_s) });
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return false;
+    QFile certFile(dir.filePath(u"cert.pem"_s));
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+        return false;
+    *certificate = QSslCertificate(&certFile, QSsl::Pem);
+    *key = QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem);
+    return !certificate->isNull() && !key->isNull();
+}
+
 } // namespace
 
 #define VERIFY_RUN(result) \
@@ -219,6 +244,10 @@ private Q_SLOTS:
     void headersFromStdin();
     void repeatedHeadersCombined();
     void cacertAndInsecure();
+
+    void networkErrorsNameTheCause();
+    void tlsErrorNamesHostAndProblem();
+    void operationNameHintOnlyWhereItHelps();
 
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
@@ -290,6 +319,16 @@ void tst_QGraphQLCli::usageErrors_data()
     QTest::addRow("missing option value")
             << QStringList { url, doc, u"--variables"_s } << "variables"_ba;
     QTest::addRow("not http") << QStringList { u"ftp://example.com/"_s, doc } << "invalid URL"_ba;
+    QTest::addRow("URL without ://") << QStringList {
+        u"http//host/graphql"_s, doc
+    } << "invalid URL \"http//host/graphql\": expected an absolute http:// or https:// URL"_ba;
+    QTest::addRow("URL with a space") << QStringList { u"http://host/my graphql"_s, doc }
+                                      << "invalid URL \"http://host/my graphql\""_ba;
+    QTest::addRow("relative URL") << QStringList { u"/graphql"_s, doc }
+                                  << "invalid URL \"/graphql\""_ba;
+    QTest::addRow("document and variables both on stdin")
+            << QStringList { u"--variables"_s, u"@-"_s, url, u"-"_s }
+            << "the document and variables cannot both be read from stdin"_ba;
     QTest::addRow("variables not JSON") << QStringList { u"--variables"_s, u"{a:1}"_s, url, doc }
                                         << "--variables is not valid JSON"_ba;
     QTest::addRow("variables not an object") << QStringList { u"--variables"_s, u"[1]"_s, url, doc }
@@ -1406,6 +1445,70 @@ void tst_QGraphQLCli::cacertAndInsecure()
     VERIFY_RUN(result);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.stdErr.contains("no PEM certificate"), result.describe());
+}
+
+void tst_QGraphQLCli::networkErrorsNameTheCause()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    CliResult result = runCli({ u"http://127.0.0.1:%1/graphql"_s.arg(port), u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(result.stdErr,
+             "qgraphql: cannot connect to 127.0.0.1:" + QByteArray::number(port)
+                     + " (Connection refused)\n");
+
+    // .invalid never resolves (RFC 2606): the host is named.
+    result = runCli({ u"http://no-such-host.invalid/graphql"_s, u"{ hello }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.stdErr.startsWith("qgraphql: cannot resolve the host \"no-such-host.invalid\""),
+             result.describe());
+}
+
+void tst_QGraphQLCli::tlsErrorNamesHostAndProblem()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    QTemporaryDir dir;
+    QSslCertificate certificate;
+    QSslKey key;
+    if (!makeCertificate(dir, &certificate, &key))
+        QSKIP("openssl is needed to make the test certificate");
+    TlsTestHttpServer server(certificate, key, [](const TestHttpRequest &) {
+        return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
+    });
+    QVERIFY(server.isListening());
+    const CliResult result = runCli({ server.url().toString(), u"{ a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 1);
+    const QByteArray expected = "qgraphql: TLS handshake with 127.0.0.1:"
+            + QByteArray::number(server.serverPort()) + " failed: ";
+    QVERIFY2(result.stdErr.startsWith(expected), result.describe());
+    QVERIFY2(result.stdErr.contains("self-signed") || result.stdErr.contains("self signed"),
+             result.describe());
+    QCOMPARE(result.stdErr.count('\n'), 1);
+}
+
+void tst_QGraphQLCli::operationNameHintOnlyWhereItHelps()
+{
+    const QString url = m_faultServer->url().toString();
+    CliResult result = runCli({ url, u"query A { a } query B { b }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.stdErr.contains("(use --operation-name)"), result.describe());
+
+    result = runCli({ url, u"fragment F on Query { a }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(!result.stdErr.contains("--operation-name"), result.describe());
+
+    result = runCli({ u"--operation-name"_s, u"C"_s, url, u"query A { a } query B { b }"_s });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(!result.stdErr.contains("(use --operation-name)"), result.describe());
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

@@ -264,11 +264,21 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 if (!url.isRelative() && positional.first().contains("://"_L1))
                     failUsage(u"--demo supplies the server; give no absolute URL"_s);
                 options.urlPath = positional.first();
-            } else if (!url.isValid() || !isHttp || url.host().isEmpty()) {
-                failUsage(u"invalid URL \"%1\": expected http:// or https://"_s.arg(
-                        positional.first()));
+            } else {
+                // Strict: no guessing ("http//host" is not http://http//host), no spaces.
+                const QString text = positional.first();
+                const QUrl strict(text, QUrl::StrictMode);
+                const bool absoluteHttp = strict.isValid()
+                        && (strict.scheme() == "http"_L1 || strict.scheme() == "https"_L1)
+                        && !strict.host().isEmpty();
+                const bool hasSpace = std::any_of(text.begin(), text.end(), [](QChar c) {
+                    return c.isSpace() || c.category() == QChar::Other_Control;
+                });
+                if (!absoluteHttp || !isHttp || hasSpace)
+                    failUsage(u"invalid URL \"%1\": expected an absolute http:// or https:// URL"_s
+                                      .arg(text));
+                options.url = strict;
             }
-            options.url = options.demo ? QUrl() : url;
         }
         options.document = options.printSchema
                 ? SchemaPrinter::introspectionQuery()

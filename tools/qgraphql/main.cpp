@@ -78,10 +78,12 @@ int main(int argc, char *argv[])
     }
     QString operationError;
     const int operationIndex = document.findOperation(options.operationName, &operationError);
+    // The hint only where it helps: several operations and no name given.
     if (operationIndex < 0)
-        return documentError(
-                operationError
-                + (options.operationName.isEmpty() ? u" (use --operation-name)"_s : QString()));
+        return documentError(operationError
+                             + (options.operationName.isEmpty() && document.operations().size() > 1
+                                        ? u" (use --operation-name)"_s
+                                        : QString()));
     const QGraphQLDocument::OperationType type = document.operations().at(operationIndex).type;
 
     InterruptNotifier interrupts;

@@ -10,6 +10,7 @@
 
 #include <QtCore/qjsondocument.h>
 #ifndef QT_NO_SSL
+#include <QtNetwork/qsslerror.h>
 #include <QtNetwork/qsslsocket.h>
 #endif
 
@@ -41,6 +42,40 @@ OperationRunner::OperationRunner(const CliOptions &options, QGraphQLDocument::Op
     m_httpTransport.setNetworkAccessManager(&m_manager);
     m_maxTimer.setSingleShot(true);
     connect(&m_maxTimer, &QTimer::timeout, this, &OperationRunner::onMaxTime);
+#ifndef QT_NO_SSL
+    // Only recorded, never ignored: the handshake still fails, and the message names why.
+    connect(&m_manager, &QNetworkAccessManager::sslErrors, this,
+            [this](QNetworkReply *, const QList<QSslError> &errors) {
+                m_sslErrors.clear();
+                for (const QSslError &error : errors)
+                    m_sslErrors.append(error.errorString());
+            });
+#endif
+}
+
+QString OperationRunner::describe(const QGraphQLTransportError &error) const
+{
+    if (error.kind() != QGraphQLTransportError::NetworkError)
+        return error.message();
+    const QUrl url = m_httpTransport.url();
+    const QString host = url.host();
+    const QString where = u"%1:%2"_s.arg(host).arg(url.port(url.scheme() == "https"_L1 ? 443 : 80));
+    switch (error.networkError()) {
+    case QNetworkReply::ConnectionRefusedError:
+        return u"cannot connect to %1 (%2)"_s.arg(where, error.message());
+    case QNetworkReply::HostNotFoundError:
+        return u"cannot resolve the host \"%1\" (%2)"_s.arg(host, error.message());
+    case QNetworkReply::SslHandshakeFailedError:
+        return u"TLS handshake with %1 failed: %2"_s.arg(
+                where, m_sslErrors.isEmpty() ? error.message() : m_sslErrors.join(u"; "_s));
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return u"cannot reach %1 (%2)"_s.arg(where, error.message());
+    default:
+        return error.message();
+    }
 }
 
 OperationRunner::~OperationRunner()
@@ -143,7 +178,7 @@ void OperationRunner::send(const QUrl &url)
         connect(subscription, &QGraphQLSubscription::reconnecting, this,
                 [this](int attempt, int delay, const QGraphQLTransportError &error) {
                     printError(
-                            u"%1; reconnecting in %2 ms (attempt %3 of %4)"_s.arg(error.message())
+                            u"%1; reconnecting in %2 ms (attempt %3 of %4)"_s.arg(describe(error))
                                     .arg(delay)
                                     .arg(attempt)
                                     .arg(m_options.retries));
@@ -236,7 +271,7 @@ void OperationRunner::onFinished()
         if (error.kind() == QGraphQLTransportError::HttpStatusError && status >= 400 && status < 500
             && error.result().isValid())
             printResult(error.result());
-        printError(error.message());
+        printError(describe(error));
         finish(ExitFailure);
         return;
     }

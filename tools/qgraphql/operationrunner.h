@@ -45,6 +45,8 @@ private:
     void onFinished();
     void finish(int exitCode);
     void onMaxTime();
+    //! The error's message, naming where a network or TLS failure happened.
+    QString describe(const QGraphQLTransportError &error) const;
 
     enum class Stop { None, Interrupted, CountReached, MaxTime };
 
@@ -65,6 +67,7 @@ private:
     int m_signalNumber = 0;
     Stop m_stop = Stop::None;
     QTimer m_maxTimer;
+    QStringList m_sslErrors; // the certificate problems of the latest TLS handshake
 };
 
 #endif // OPERATIONRUNNER_H
