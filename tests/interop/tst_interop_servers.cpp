@@ -18,6 +18,8 @@
 
 #include <QGraphQL/qgraphqlhttptransport.h>
 
+#include "schemaprinter.h" // tools/qgraphql: pure, compiled into this test too
+
 #include <QtCore/qdir.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qeventloop.h>
@@ -240,6 +242,11 @@ private Q_SLOTS:
     void cliSseSubscription_data();
     void cliSseSubscription();
     void cliMultipartSubscriptionRejectedByYoga();
+    void schemaPrinterLikeGraphQLJs_data();
+    void schemaPrinterLikeGraphQLJs();
+    void cliPrintSchema_data();
+    void cliPrintSchema();
+    void cliPrintSchemaOfDemoServerParses();
 
 private:
     QUrl url(const QString &server) const { return m_urls.value(server); }
@@ -252,6 +259,10 @@ private:
     QList<QJsonObject> referenceEvents(const QString &server, const QString &query,
                                        const QJsonObject &variables);
     CliRun runCli(const QStringList &arguments);
+    //! tests/interop/print-schema.mjs run in tests/interop/<directory>, with that directory's
+    //! graphql package; its stdout, or a failure with its stderr.
+    static bool runPrintSchemaScript(const QString &directory, const QStringList &arguments,
+                                     const QByteArray &input, QByteArray *output);
 
     QHash<QString, QUrl> m_urls;
     std::vector<std::unique_ptr<QProcess>> m_servers;
@@ -807,6 +818,120 @@ void tst_InteropServers::cliMultipartSubscriptionRejectedByYoga()
     QVERIFY2(run.lines.isEmpty(), run.describe());
     QVERIFY2(run.err.contains("HTTP 406 Not Acceptable"), run.describe());
     QVERIFY2(run.err.contains("text/event-stream"), run.describe());
+}
+
+// ---------------------------------------------------------------------------------------------
+bool tst_InteropServers::runPrintSchemaScript(const QString &directory,
+                                              const QStringList &arguments, const QByteArray &input,
+                                              QByteArray *output)
+{
+    const QDir interop(QStringLiteral(QGRAPHQL_INTEROP_DIR));
+    QProcess process;
+    process.setWorkingDirectory(interop.filePath(directory));
+    process.start(QStringLiteral(QGRAPHQL_NODE_EXECUTABLE),
+                  QStringList { interop.filePath(u"print-schema.mjs"_s) } + arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(OperationTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(10000);
+    }
+    *output = process.readAllStandardOutput();
+    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return true;
+    *output = "print-schema.mjs " + arguments.join(u' ').toUtf8() + " failed in "
+            + directory.toUtf8() + ":\n" + process.readAllStandardError();
+    return false;
+}
+
+void tst_InteropServers::schemaPrinterLikeGraphQLJs_data()
+{
+    QTest::addColumn<QString>("directory");
+    QTest::addColumn<QStringList>("differences"); // graphql-js's lines the printer writes otherwise
+    QTest::newRow("graphql 16 (yoga)") << u"yoga"_s << QStringList();
+    // graphql 17 (an alpha) keeps a default value as the literal the schema wrote and prints
+    // objects as { a: 1 }; graphql 16, the stable release the printer follows, coerces it to
+    // the argument's type first (1 -> [1] for a list, 1.0 -> 1, "123" -> 123 for an ID, an
+    // input object completed with its fields' defaults) and prints {a: 1}.
+    QTest::newRow("graphql 17 (apollo-server)")
+            << u"apollo-server"_s
+            << QStringList {
+                   uR"(  friends(first: Int = 10, after: ID = "123", order: Order = { by: NAME }): [Person!])"_s,
+                   u"  weights: [Float!] = 1"_s,
+                   u"  limit: Float = 1.0"_s,
+                   u"  ratio: Float = 1.5e3"_s,
+                   u"  order: Order = { desc: true }"_s,
+                   uR"(  ids: [ID!] = ["1", "x"])"_s,
+                   u"    filter: Filter = {  }"_s,
+               };
+}
+
+// The schema printer against graphql-js's printSchema(buildClientSchema(introspection)) for a
+// schema with everything printSchema has a rule for (print-schema.mjs's RichSchema).
+void tst_InteropServers::schemaPrinterLikeGraphQLJs()
+{
+    QFETCH(QString, directory);
+    QByteArray output;
+    QVERIFY2(runPrintSchemaScript(directory, { u"rich"_s }, {}, &output), output);
+    const QJsonObject reference = QJsonDocument::fromJson(output).object();
+    const QString expected = reference["sdl"_L1].toString();
+    QVERIFY2(expected.contains("schema {\n  query: Root"_L1), output);
+    QString error;
+    const QString sdl = SchemaPrinter::print(reference["introspection"_L1].toObject(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFETCH(QStringList, differences);
+    if (differences.isEmpty()) {
+        QCOMPARE(sdl, expected);
+        return;
+    }
+    // Line for line the same but for exactly the listed ones.
+    const QStringList lines = sdl.split(u'\n');
+    const QStringList expectedLines = expected.split(u'\n');
+    QCOMPARE(lines.size(), expectedLines.size());
+    QStringList differing;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i) != expectedLines.at(i))
+            differing.append(expectedLines.at(i));
+    }
+    QCOMPARE(differing, differences);
+}
+
+void tst_InteropServers::cliPrintSchema_data()
+{
+    QTest::addColumn<QString>("server");
+    for (const ServerInfo &info : serverInfos())
+        QTest::newRow(qPrintable(info.name)) << info.name;
+}
+
+// qgraphql --print-schema against each server prints what graphql-js (the server's own
+// package) prints for that server's introspection, and the text parses back with buildSchema.
+void tst_InteropServers::cliPrintSchema()
+{
+    QFETCH(QString, server);
+    const CliRun run = runCli({ u"--print-schema"_s, url(server).toString() });
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe());
+    QVERIFY2(run.err.isEmpty(), run.describe());
+    QByteArray expected;
+    QVERIFY2(runPrintSchemaScript(server, { u"introspect"_s, url(server).toString() }, {},
+                                  &expected),
+             expected);
+    QVERIFY2(expected.contains("type Query {"), expected);
+    QCOMPARE(QString::fromUtf8(run.out), QString::fromUtf8(expected));
+    QByteArray reprinted;
+    QVERIFY2(runPrintSchemaScript(server, { u"check"_s }, run.out, &reprinted), reprinted);
+    QCOMPARE(QString::fromUtf8(reprinted), QString::fromUtf8(run.out));
+}
+
+// qgraphql --demo --print-schema: graphql-js buildSchema() accepts the text and prints it the
+// same (tests/cli compares the text itself).
+void tst_InteropServers::cliPrintSchemaOfDemoServerParses()
+{
+    const CliRun run = runCli({ u"--demo"_s, u"--print-schema"_s });
+    QVERIFY2(run.finished && run.exitCode == 0, run.describe());
+    QVERIFY2(run.out.contains("type Subscription {"), run.describe());
+    QByteArray reprinted;
+    QVERIFY2(runPrintSchemaScript(u"yoga"_s, { u"check"_s }, run.out, &reprinted), reprinted);
+    QCOMPARE(QString::fromUtf8(reprinted), QString::fromUtf8(run.out));
 }
 
 QTEST_GUILESS_MAIN(tst_InteropServers)
