@@ -249,6 +249,8 @@ private Q_SLOTS:
     void tlsErrorNamesHostAndProblem();
     void operationNameHintOnlyWhereItHelps();
 
+    void pretty();
+
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
     DemoServerFixture m_demo;
@@ -284,8 +286,10 @@ void tst_QGraphQLCli::help()
     QVERIFY(text.contains("DOCUMENT"));
     for (const char *option :
          { "--variables", "--operation-name", "--header", "--cookie", "--cookie-jar", "--timeout",
-           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--help", "--version",
+           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--print-schema", "--help", "--version",
            "--fail-on-errors", "--count", "--max-time", "--verbose", "-V,", "-v,", "143" })
+        QVERIFY2(text.contains(option), option);
+    for (const char *option : { "--pretty", "--cacert", "--insecure", "-k," })
         QVERIFY2(text.contains(option), option);
 }
 
@@ -1509,6 +1513,42 @@ void tst_QGraphQLCli::operationNameHintOnlyWhereItHelps()
     VERIFY_RUN(result);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(!result.stdErr.contains("(use --operation-name)"), result.describe());
+}
+
+void tst_QGraphQLCli::pretty()
+{
+    // The default stays compact: one line per result.
+    const QString document = u"subscription { countdown(from: 1, intervalMs: 10) }"_s;
+    CliResult result = runCli({ demoUrl(), document });
+    VERIFY_RUN(result);
+    QCOMPARE(result.lines,
+             (QList<QByteArray> { R"({"data":{"countdown":1}})"_ba,
+                                  R"({"data":{"countdown":0}})"_ba }));
+
+    result = runCli({ u"--pretty"_s, demoUrl(), document });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    const QByteArray text = result.lines.join('\n') + '\n';
+    QVERIFY2(result.lines.size() > 2, text); // indented over several lines
+    QVERIFY2(text.contains("\n    \"data\": {\n"), text);
+    // Each result is a whole JSON document; documents end with "}" on a line of its own.
+    QList<QByteArray> documents = text.split('\n');
+    QList<QJsonObject> objects;
+    QByteArray current;
+    for (const QByteArray &line : std::as_const(documents)) {
+        current += line + '\n';
+        if (line == "}") {
+            QJsonParseError error;
+            const QJsonDocument parsed = QJsonDocument::fromJson(current, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, current);
+            objects.append(parsed.object());
+            current.clear();
+        }
+    }
+    QVERIFY2(current.trimmed().isEmpty(), text);
+    QCOMPARE(objects,
+             (QList<QJsonObject> { json(R"({"data":{"countdown":1}})"),
+                                   json(R"({"data":{"countdown":0}})") }));
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

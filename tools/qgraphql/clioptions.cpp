@@ -146,6 +146,10 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             "joined with \", \"), or @FILE (@- for stdin) to read one header a line, so that "
             "secrets stay off the command line."_s,
             u"HEADER"_s);
+    const QCommandLineOption pretty(
+            u"pretty"_s,
+            u"Print each result as indented JSON (each one a complete JSON document) instead "
+            "of one compact line."_s);
     const QCommandLineOption cacert(
             u"cacert"_s, u"Also trust the CA certificates of this PEM file."_s, u"FILE"_s);
     const QCommandLineOption insecure(
@@ -212,7 +216,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             "print the schema as SDL, as graphql-js printSchema() does. Takes no DOCUMENT."_s);
     parser.addOption(printSchema);
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout, maxTime,
-                        heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors,
+                        heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors, pretty,
                         include, verbose, cacert, insecure, demo });
     const QCommandLineOption help = parser.addHelpOption();
     // As curl: -v is --verbose, so the version is -V (not QCommandLineParser's -v).
@@ -346,6 +350,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                         parser.value(count)));
         }
         options.insecure = parser.isSet(insecure);
+        options.pretty = parser.isSet(pretty);
         if (parser.isSet(cacert)) {
 #ifndef QT_NO_SSL
             const QString path = parser.value(cacert);

@@ -52,6 +52,7 @@ struct CliOptions
     QList<QSslCertificate> caCertificates; //!< --cacert: trusted next to the system's CAs
 #endif
     bool insecure = false; //!< -k: TLS peers are not verified
+    bool pretty = false; //!< --pretty: indented JSON, one document per result
 
     static CliOptions parse(const QStringList &arguments);
 };
