@@ -1227,6 +1227,8 @@ void tst_QGraphQLCli::printSchema_data()
 
 void tst_QGraphQLCli::printSchema()
 {
+    const CliResult help = runCli({ u"--help"_s });
+    QVERIFY2(help.lines.join('\n').contains("--print-schema"), help.describe());
     QFETCH(bool, demo);
     const CliResult result = runCli(demo ? QStringList { u"--demo"_s, u"--print-schema"_s }
                                          : QStringList { u"--print-schema"_s, demoUrl() });
