@@ -23,6 +23,7 @@
 #include <QtTest/qtest.h>
 
 #include <csignal>
+#include <sys/stat.h>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -250,6 +251,9 @@ private Q_SLOTS:
     void operationNameHintOnlyWhereItHelps();
 
     void pretty();
+
+    void cookieJarOwnerOnly();
+    void docsMatchHelp();
 
 private:
     QString demoUrl() const { return m_demo.url.toString(); }
@@ -1551,6 +1555,99 @@ void tst_QGraphQLCli::pretty()
     QCOMPARE(objects,
              (QList<QJsonObject> { json(R"({"data":{"countdown":1}})"),
                                    json(R"({"data":{"countdown":0}})") }));
+}
+
+void tst_QGraphQLCli::cookieJarOwnerOnly()
+{
+    QTemporaryDir dir;
+    const QString created = dir.filePath(u"new.txt"_s);
+    const QString existing = dir.filePath(u"existing.txt"_s);
+    {
+        QFile file(existing);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\told\tx\n");
+        file.close();
+        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                    | QFile::ReadOther));
+    }
+    for (const QString &jar : { created, existing }) {
+        // umask 0: without care the jar would be world-readable.
+        QProcess process;
+        process.setProgram(QStringLiteral(QGRAPHQL_CLI_PATH));
+        process.setArguments(
+                { u"--cookie-jar"_s, jar, demoUrl(),
+                  u"mutation { login(username: \"ada\", password: \"secret\") { name } }"_s });
+        process.setChildProcessModifier([] { ::umask(0); });
+        process.start();
+        QVERIFY(CliProcess::waitFor([&] { return process.state() == QProcess::NotRunning; }));
+        QCOMPARE(process.exitCode(), 0);
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(jar).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, mode_t(0600));
+        QFile file(jar);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("qgraphql_session"));
+    }
+}
+
+void tst_QGraphQLCli::docsMatchHelp()
+{
+    const QString readmePath = QFINDTESTDATA("../../README.md");
+    const QString cliDocPath = QFINDTESTDATA("../../doc/cli.md");
+    QFile readmeFile(readmePath);
+    QFile cliDocFile(cliDocPath);
+    QVERIFY2(readmeFile.open(QIODevice::ReadOnly), qPrintable(readmePath));
+    QVERIFY2(cliDocFile.open(QIODevice::ReadOnly), qPrintable(cliDocPath));
+    const QByteArray readme = readmeFile.readAll();
+    const QByteArray cliDoc = cliDocFile.readAll();
+
+    const CliResult help = runCli({ u"--help"_s });
+    QCOMPARE(help.exitCode, 0);
+    // Every option --help lists is documented in doc/cli.md and named in the README.
+    int options = 0;
+    for (const QByteArray &line : help.lines) {
+        const QByteArray trimmed = line.trimmed();
+        if (!line.startsWith("  -") || line.startsWith("   "))
+            continue;
+        for (QByteArray word : trimmed.split(' ')) {
+            word = word.endsWith(',') ? word.chopped(1) : word;
+            if (!word.startsWith("--"))
+                continue;
+            ++options;
+            QVERIFY2(cliDoc.contains("`" + word) || cliDoc.contains(", " + word),
+                     "doc/cli.md does not document " + word);
+            QVERIFY2(readme.contains(word), "README.md does not name " + word);
+        }
+    }
+    QVERIFY2(options >= 20, help.lines.join('\n'));
+    // The same usage lines and exit codes in all three.
+    const QByteArray helpText = help.lines.join('\n');
+    for (const QByteArray usage :
+         { "qgraphql [options] URL DOCUMENT"_ba, "qgraphql --demo [options] [URL] DOCUMENT"_ba,
+           "qgraphql --print-schema [options] URL"_ba }) {
+        QVERIFY2(helpText.contains(usage), usage);
+        QVERIFY2(cliDoc.contains(usage), usage);
+        QVERIFY2(readme.contains(usage), usage);
+    }
+    for (const QByteArray code : { "130"_ba, "143"_ba, "Server-Sent Events"_ba }) {
+        QVERIFY2(helpText.contains(code), code);
+        QVERIFY2(cliDoc.contains(code), code);
+        QVERIFY2(readme.contains(code), code);
+    }
+    QVERIFY(helpText.contains("3 with --fail-on-errors"));
+    QVERIFY(cliDoc.contains("| 3 |"));
+    QVERIFY(readme.contains("**3**"));
+    // GraphQL that a spec-following server accepts: countdown(from:) is Int!.
+    QVERIFY(!readme.contains("$from: Int)"));
+    QVERIFY(!cliDoc.contains("$from: Int)"));
+    // First contact: the licence and what to install.
+    QVERIFY(readme.contains("LGPL-3.0-only"));
+    QVERIFY(QFile::exists(QFINDTESTDATA("../../LICENSE")));
+    QVERIFY(QFile::exists(QFINDTESTDATA("../../LICENSE.GPL-3")));
+    for (const QByteArray option :
+         { "QGRAPHQL_BUILD_TESTS"_ba, "QGRAPHQL_BUILD_BENCHMARKS"_ba, "QGRAPHQL_BUILD_QML"_ba,
+           "QGRAPHQL_BUILD_EXAMPLES"_ba, "qt6-base-dev"_ba, "qt6-declarative-dev"_ba })
+        QVERIFY2(readme.contains(option), option);
 }
 
 QTEST_GUILESS_MAIN(tst_QGraphQLCli)

@@ -87,13 +87,15 @@ bool NetscapeCookieJar::load(const QString &path, QString *errorMessage)
 
 bool NetscapeCookieJar::save(const QString &path, QString *errorMessage) const
 {
+    // Session tokens: readable by the owner only, as a browser profile would be. The file is
+    // made 0600 before any cookie is written to it (QSaveFile writes a new file and renames
+    // it over the jar, so the mode of the new file is what counts), whatever the umask.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(serialize(allCookies())) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || file.write(serialize(allCookies())) < 0 || !file.commit()) {
         *errorMessage = u"cannot write the cookie jar \"%1\": %2"_s.arg(path, file.errorString());
         return false;
     }
-    // Session tokens: readable by the owner only, as a browser profile would be.
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return true;
 }
