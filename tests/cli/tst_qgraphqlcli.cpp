@@ -290,10 +290,10 @@ void tst_QGraphQLCli::help()
     QVERIFY(text.contains("DOCUMENT"));
     for (const char *option :
          { "--variables", "--operation-name", "--header", "--cookie", "--cookie-jar", "--timeout",
-           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--print-schema", "--help", "--version",
+           "--heartbeat-timeout", "--max-part-size", "--include", "--demo", "--help", "--version",
            "--fail-on-errors", "--count", "--max-time", "--verbose", "-V,", "-v,", "143" })
         QVERIFY2(text.contains(option), option);
-    for (const char *option : { "--pretty", "--cacert", "--insecure", "-k," })
+    for (const char *option : { "--print-schema", "--pretty", "--cacert", "--insecure", "-k," })
         QVERIFY2(text.contains(option), option);
 }
 
