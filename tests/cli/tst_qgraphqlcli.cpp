@@ -822,6 +822,23 @@ void tst_QGraphQLCli::faults_data()
                        406, "application/json",
                        R"({"errors":[{"message":"'accept' header must be one of: multipart"}]})")
             << 1 << "HTTP 406 Not Acceptable: 'accept' header must be one of"_ba;
+    // graphql-yoga's answer to a multipart subscription request: the server names what it offers.
+    QTest::addRow("HTTP 406 from an SSE-only server")
+            << QStringList() << subscription
+            << TestHttpScript().respond(406, "text/plain", "",
+                                        { { "Accept", "text/event-stream" } })
+            << 0
+            << "HTTP 406 Not Acceptable (the server offers: text/event-stream); the server streams subscriptions over Server-Sent Events: try --protocol sse"_ba;
+    QTest::addRow("HTTP 415 for an SSE subscription")
+            << QStringList { u"--protocol"_s, u"sse"_s } << subscription
+            << TestHttpScript().respond(415, "text/plain", "Unsupported Media Type") << 0
+            << "HTTP 415 Unsupported Media Type: Unsupported Media Type; the server streams subscriptions as multipart: try --protocol multipart"_ba;
+    QTest::addRow("HTTP 406 from a server that offers the protocol asked for")
+            << QStringList() << subscription
+            << TestHttpScript().respond(406, "text/plain", "",
+                                        { { "Accept", "multipart/mixed;subscriptionSpec=1.0" } })
+            << 0
+            << "HTTP 406 Not Acceptable (the server offers: multipart/mixed;subscriptionSpec=1.0)\n"_ba;
     QTest::addRow("wrong content type")
             << QStringList() << query << TestHttpScript().respond(200, "text/html", "<html></html>")
             << 0 << "Unexpected response content type \"text/html\""_ba;

@@ -818,6 +818,7 @@ void tst_InteropServers::cliMultipartSubscriptionRejectedByYoga()
     QVERIFY2(run.lines.isEmpty(), run.describe());
     QVERIFY2(run.err.contains("HTTP 406 Not Acceptable"), run.describe());
     QVERIFY2(run.err.contains("text/event-stream"), run.describe());
+    QVERIFY2(run.err.contains("try --protocol sse"), run.describe());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -53,8 +53,44 @@ OperationRunner::OperationRunner(const CliOptions &options, QGraphQLDocument::Op
 #endif
 }
 
+// A subscription refused for what it asked to be streamed as (406, or 415 from servers that
+// answer so): name the --protocol that would work. The server's Accept header, when it sends
+// one, says what it offers; without it the other protocol is the one left to try.
+QString OperationRunner::protocolHint(const QGraphQLTransportError &error) const
+{
+    const int status = error.httpStatusCode();
+    if (m_type != QGraphQLDocument::Subscription || (status != 406 && status != 415)
+        || m_options.protocol == QGraphQLHttpTransport::Auto || !m_operation)
+        return {};
+    QByteArray offered;
+    const auto headers = m_operation->responseHeaders();
+    for (const auto &[name, value] : headers) {
+        if (name.compare("accept", Qt::CaseInsensitive) == 0)
+            offered = value.toLower();
+    }
+    const bool askedSse = m_options.protocol == QGraphQLHttpTransport::ServerSentEvents;
+    const bool offersSse = offered.contains("text/event-stream");
+    const bool offersMultipart = offered.contains("multipart/mixed");
+    if (!offered.isEmpty() && !(askedSse ? offersMultipart : offersSse))
+        return {};
+    return askedSse
+            ? u"; the server streams subscriptions as multipart: try --protocol multipart"_s
+            : u"; the server streams subscriptions over Server-Sent Events: try --protocol sse"_s;
+}
+
 QString OperationRunner::describe(const QGraphQLTransportError &error) const
 {
+    if (error.kind() == QGraphQLTransportError::HttpStatusError) {
+        const QString hint = protocolHint(error);
+        if (hint.isEmpty())
+            return error.message();
+        // The library's own hint names its C++ enum; the command line has --protocol.
+        QString message = error.message();
+        const qsizetype libraryHint = message.indexOf(u"; it streams subscriptions over"_s);
+        if (libraryHint >= 0)
+            message.truncate(libraryHint);
+        return message + hint;
+    }
     if (error.kind() != QGraphQLTransportError::NetworkError)
         return error.message();
     const QUrl url = m_httpTransport.url();

@@ -47,6 +47,7 @@ private:
     void onMaxTime();
     //! The error's message, naming where a network or TLS failure happened.
     QString describe(const QGraphQLTransportError &error) const;
+    QString protocolHint(const QGraphQLTransportError &error) const;
 
     enum class Stop { None, Interrupted, CountReached, MaxTime };
 
