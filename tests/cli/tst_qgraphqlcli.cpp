@@ -1409,26 +1409,13 @@ void tst_QGraphQLCli::cacertAndInsecure()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("Qt has no TLS backend here");
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
-        QSKIP("openssl is needed to make the test certificate");
     QTemporaryDir dir;
-    // A self-signed certificate for 127.0.0.1, made now.
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl,
-                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
-                    u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
-                    u"-out"_s, dir.filePath(u"cert.pem"_s) });
-    QVERIFY(process.waitForFinished(60000));
-    QVERIFY2(process.exitCode() == 0, process.readAll().constData());
+    QSslCertificate certificate;
+    QSslKey key;
+    if (!makeCertificate(dir, &certificate, &key))
+        QSKIP("openssl is needed to make the test certificate");
     QFile certFile(dir.filePath(u"cert.pem"_s));
     QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-    const QSslCertificate certificate(&certFile, QSsl::Pem);
-    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
-    QVERIFY(!certificate.isNull() && !key.isNull());
 
     TlsTestHttpServer server(certificate, key, [](const TestHttpRequest &) {
         return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");
