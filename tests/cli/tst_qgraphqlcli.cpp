@@ -7,6 +7,7 @@
 
 #include "demoserverfixture.h"
 #include "testhttpserver.h"
+#include "testtlsserver.h"
 
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qeventloop.h>
@@ -129,61 +130,6 @@ const QByteArray MultipartType = "multipart/mixed;boundary=\"graphql\";subscript
 QByteArray part(const QByteArray &json)
 {
     return "\r\ncontent-type: application/json\r\n\r\n" + json + "\r\n--graphql";
-}
-
-// A TestHttpServer that speaks TLS: each accepted socket is a QSslSocket in server mode.
-class TlsTestHttpServer : public TestHttpServer
-{
-public:
-    TlsTestHttpServer(const QSslCertificate &certificate, const QSslKey &key, Handler handler)
-        : TestHttpServer(std::move(handler)), m_certificate(certificate), m_key(key)
-    {
-        setUrlScheme(u"https"_s);
-    }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setLocalCertificate(m_certificate);
-        socket->setPrivateKey(m_key);
-        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-        addPendingConnection(socket);
-        socket->startServerEncryption();
-    }
-
-private:
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-};
-
-// A self-signed certificate for 127.0.0.1, made now in dir (cert.pem, key.pem): nothing
-// secret lives in the repository. Empty if openssl is missing.
-bool makeCertificate(const QTemporaryDir &dir, QSslCertificate *certificate, QSslKey *key)
-{
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
-        return false;
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl,
-                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
-                    u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
-                    u"-out"_s, dir.filePath(u"cert.pem"_s) });
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return false;
-    QFile certFile(dir.filePath(u"cert.pem"_s));
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-        return false;
-    *certificate = QSslCertificate(&certFile, QSsl::Pem);
-    *key = QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem);
-    return !certificate->isNull() && !key->isNull();
 }
 
 } // namespace
@@ -1412,7 +1358,7 @@ void tst_QGraphQLCli::cacertAndInsecure()
     QTemporaryDir dir;
     QSslCertificate certificate;
     QSslKey key;
-    if (!makeCertificate(dir, &certificate, &key))
+    if (!makeTestCertificate(dir, &certificate, &key))
         QSKIP("openssl is needed to make the test certificate");
     QFile certFile(dir.filePath(u"cert.pem"_s));
     QFile keyFile(dir.filePath(u"key.pem"_s));
@@ -1489,7 +1435,7 @@ void tst_QGraphQLCli::tlsErrorNamesHostAndProblem()
     QTemporaryDir dir;
     QSslCertificate certificate;
     QSslKey key;
-    if (!makeCertificate(dir, &certificate, &key))
+    if (!makeTestCertificate(dir, &certificate, &key))
         QSKIP("openssl is needed to make the test certificate");
     TlsTestHttpServer server(certificate, key, [](const TestHttpRequest &) {
         return TestHttpScript().respond(200, "application/json", R"({"data":{"a":1}})");

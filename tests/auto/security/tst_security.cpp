@@ -8,6 +8,7 @@
 #include <QGraphQL/qgraphqlhttptransport.h>
 
 #include "testhttpserver.h"
+#include "testtlsserver.h"
 #include "testprobe.h"
 #include "testwire.h"
 
@@ -72,40 +73,6 @@ QNetworkCookie cookie(const QByteArray &name, const QString &domain, const QStri
     return c;
 }
 
-// A TestHttpServer that speaks TLS: each accepted socket is a QSslSocket in server mode.
-// (QSslServer only exists from Qt 6.5.)
-class TlsTestHttpServer : public TestHttpServer
-{
-public:
-    TlsTestHttpServer(const QSslCertificate &certificate, const QSslKey &key,
-                      const QHostAddress &address)
-        : TestHttpServer({}, address), m_certificate(certificate), m_key(key)
-    {
-        setUrlScheme(u"https"_s);
-    }
-    int encrypted = 0; // handshakes that completed
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setLocalCertificate(m_certificate);
-        socket->setPrivateKey(m_key);
-        socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-        connect(socket, &QSslSocket::encrypted, this, [this] { ++encrypted; });
-        addPendingConnection(socket);
-        socket->startServerEncryption();
-    }
-
-private:
-    QSslCertificate m_certificate;
-    QSslKey m_key;
-};
-
 QStringList g_messages;
 void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
@@ -152,25 +119,8 @@ void tst_Security::initTestCase()
 {
     QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend here");
     QVERIFY(m_dir.isValid());
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    QVERIFY2(!openssl.isEmpty(), "openssl is needed to make the test certificate");
-    // A self-signed certificate for 127.0.0.1, made now: nothing secret lives in the repository.
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(openssl,
-                  { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s,
-                    u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                    u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s, m_dir.filePath(u"key.pem"_s),
-                    u"-out"_s, m_dir.filePath(u"cert.pem"_s) });
-    QVERIFY(process.waitForFinished(60000));
-    QVERIFY2(process.exitCode() == 0, process.readAll().constData());
-    QFile certFile(m_dir.filePath(u"cert.pem"_s));
-    QFile keyFile(m_dir.filePath(u"key.pem"_s));
-    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
-    m_certificate = QSslCertificate(&certFile, QSsl::Pem);
-    m_key = QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem);
-    QVERIFY(!m_certificate.isNull());
-    QVERIFY(!m_key.isNull());
+    QVERIFY2(makeTestCertificate(m_dir, &m_certificate, &m_key),
+             "openssl is needed to make the test certificate");
 }
 
 void tst_Security::init()
@@ -204,7 +154,7 @@ void tst_Security::tlsVerifiedByDefault_data()
 void tst_Security::tlsVerifiedByDefault()
 {
     QFETCH(bool, execute);
-    TlsTestHttpServer server(m_certificate, m_key, QHostAddress::LocalHost);
+    TlsTestHttpServer server(m_certificate, m_key, {}, QHostAddress::LocalHost);
     server.setHandler([](const TestHttpRequest &) { return ok(); });
     QVERIFY(server.isListening());
     QGraphQLHttpTransport transport(server.url());
@@ -232,7 +182,7 @@ void tst_Security::tlsAcceptedWithApplicationCa_data()
 void tst_Security::tlsAcceptedWithApplicationCa()
 {
     QFETCH(bool, execute);
-    TlsTestHttpServer server(m_certificate, m_key, QHostAddress::LocalHost);
+    TlsTestHttpServer server(m_certificate, m_key, {}, QHostAddress::LocalHost);
     server.setHandler([execute](const TestHttpRequest &) {
         if (execute)
             return ok();
@@ -264,7 +214,7 @@ void tst_Security::tlsAcceptedWithApplicationCa()
 void tst_Security::tlsNameMismatchRefusedEvenWithCa()
 {
     // The certificate names 127.0.0.1; the server answers on 127.0.0.2.
-    TlsTestHttpServer server(m_certificate, m_key, QHostAddress(u"127.0.0.2"_s));
+    TlsTestHttpServer server(m_certificate, m_key, {}, QHostAddress(u"127.0.0.2"_s));
     if (!server.isListening())
         QSKIP("127.0.0.2 is not available on this machine");
     server.setHandler([](const TestHttpRequest &) { return ok(); });
@@ -283,7 +233,7 @@ void tst_Security::tlsNameMismatchRefusedEvenWithCa()
 
 void tst_Security::httpsToHttpRedirectRefused()
 {
-    TlsTestHttpServer server(m_certificate, m_key, QHostAddress::LocalHost);
+    TlsTestHttpServer server(m_certificate, m_key, {}, QHostAddress::LocalHost);
     server.setHandler([this](const TestHttpRequest &) { return redirect(307, m_server->url()); });
     m_server->setHandler([](const TestHttpRequest &) { return ok(); });
     QGraphQLHttpTransport transport(server.url());
