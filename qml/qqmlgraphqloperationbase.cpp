@@ -82,10 +82,8 @@ std::optional<QGraphQLRequest> QQmlGraphQLOperationBase::prepareRequest()
     return QGraphQLRequest(m_query, QJsonObject::fromVariantMap(m_variables), m_operationName);
 }
 
-QGraphQLReply *QQmlGraphQLOperationBase::startReply(bool replaceRunning)
+QGraphQLReply *QQmlGraphQLOperationBase::startReply()
 {
-    if (replaceRunning)
-        dropOperation();
     const std::optional<QGraphQLRequest> request = prepareRequest();
     if (!request)
         return nullptr;

@@ -82,11 +82,10 @@ protected:
     virtual void requestChanged() { }
 
     bool isComplete() const { return m_complete; }
-    //! Start a query or mutation (transport->execute()), or a subscription
-    //! (transport->subscribe()), replacing (and silently aborting) the running operations;
-    //! with replaceRunning false, a reply runs next to them. Return null, with errorString
-    //! set, when there is no transport or no query.
-    QGraphQLReply *startReply(bool replaceRunning = true);
+    //! Start a query or mutation (transport->execute()) next to the running operations, or a
+    //! subscription (transport->subscribe()) replacing (and silently aborting) them. Return
+    //! null, with errorString set, when there is no transport or no query.
+    QGraphQLReply *startReply();
     QGraphQLSubscription *startSubscription();
     //! The operation started last, or null.
     QGraphQLOperation *operation() const

@@ -11,13 +11,14 @@ QQmlGraphQLRequestOperation::QQmlGraphQLRequestOperation(QObject *parent)
 
 void QQmlGraphQLRequestOperation::run()
 {
-    start(true);
+    dropOperation(); // a new run replaces the running one silently
+    startRun();
 }
 
-void QQmlGraphQLRequestOperation::start(bool replaceRunning)
+void QQmlGraphQLRequestOperation::startRun()
 {
     clearFailure();
-    QGraphQLReply *reply = startReply(replaceRunning);
+    QGraphQLReply *reply = startReply();
     if (!reply) {
         // A run that cannot start ends at once; runs in flight (Mutation) keep it Loading.
         setStatus(runningOperations().isEmpty() ? Error : Loading);
@@ -91,5 +92,5 @@ void QQmlGraphQLMutation::run(const QVariant &variables)
 {
     if (variables.isValid())
         setVariables(variables.toMap());
-    start(false);
+    startRun(); // runs in flight go on: the server may already have applied them
 }

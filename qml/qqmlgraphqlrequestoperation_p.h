@@ -39,9 +39,8 @@ Q_SIGNALS:
     void finished();
 
 protected:
-    //! Starts a run; with replaceRunning, the running one is dropped silently (Query), else
-    //! it keeps running (Mutation).
-    void start(bool replaceRunning);
+    //! Starts a run next to those in flight (Mutation); run() drops them first (Query).
+    void startRun();
 
 private:
     void setStatus(Status status);
