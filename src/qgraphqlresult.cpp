@@ -95,6 +95,56 @@ bool QGraphQLResult::isValid() const
     return !d->data.isUndefined() || d->hasErrorsMember;
 }
 
+// Provisional: navigates data(); replaced by navigation over the kept text.
+QJsonValue QGraphQLResult::value(QAnyStringView path) const
+{
+    QJsonValue at = d->data;
+    if (path.isEmpty())
+        return at;
+    const QStringList segments = path.toString().split(u'.');
+    for (const QString &segment : segments) {
+        if (at.isObject()) {
+            at = at.toObject().value(segment);
+        } else if (at.isArray()) {
+            bool ok = false;
+            const qsizetype index = segment.toLongLong(&ok);
+            const QJsonArray array = at.toArray();
+            if (!ok || index < 0 || index >= array.size())
+                return QJsonValue::Undefined;
+            at = array.at(index);
+        } else {
+            return QJsonValue::Undefined;
+        }
+    }
+    return at;
+}
+
+QByteArray QGraphQLResult::rawValue(QAnyStringView path) const
+{
+    const QJsonValue at = value(path);
+    if (at.isUndefined())
+        return {};
+    return QJsonDocument(QJsonArray { at }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+}
+
+QByteArray QGraphQLResult::rawJson() const
+{
+    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+}
+
+QGraphQLResult QGraphQLResult::fromRawJson(QByteArrayView json, QString *errorString)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
+    if (!document.isObject()) {
+        if (errorString)
+            *errorString = error.error != QJsonParseError::NoError ? error.errorString()
+                                                                   : u"not a JSON object"_s;
+        return {};
+    }
+    return fromJson(document.object());
+}
+
 QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
 {
     QGraphQLResult result;

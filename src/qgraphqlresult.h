@@ -7,6 +7,8 @@
 #include <QGraphQL/qgraphqlerror.h>
 #include <QGraphQL/qgraphqlglobal.h>
 
+#include <QtCore/qanystringview.h>
+#include <QtCore/qbytearray.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qjsonvalue.h>
@@ -22,6 +24,12 @@ class QGraphQLResultPrivate;
 
 //! One GraphQL response: data, GraphQL errors and extensions. A subscription delivers one per
 //! payload. GraphQL errors are part of a result, never a failure of the operation.
+//!
+//! A result received from a server keeps the JSON text the server sent (validated, without
+//! insignificant white space), shared between copies: rawJson() and rawValue() give it with
+//! the server's member order and every number as written. data(), errors() and extensions()
+//! build Qt values from that text on first use, once per result (also when copies are read on
+//! several threads).
 class QGRAPHQL_EXPORT QGraphQLResult
 {
     Q_GADGET
@@ -65,9 +73,28 @@ public:
     //! True for a result that holds data or errors, as every well-formed response does.
     bool isValid() const;
 
+    //! The value at \a path in data(), without building data(): member names and list indexes
+    //! separated by dots ("book.author.name", "items.0.id"); an empty path is data() itself.
+    //! Undefined when the path leads nowhere.
+    QJsonValue value(QAnyStringView path) const;
+    //! The JSON text of the value at \a path (as in value()) exactly as the server sent it:
+    //! numbers with every digit, objects in the server's member order. Empty when the path leads
+    //! nowhere.
+    QByteArray rawValue(QAnyStringView path) const;
+
+    //! The response as compact JSON text. For a result received from a server: the response
+    //! (a subscription event's "payload") as sent, in the server's member order and with every
+    //! number as written; for an incremental-delivery step: the merged response with "hasNext".
+    //! For a result built with the setters: toJson() as compact text.
+    QByteArray rawJson() const;
+
     //! Reads a GraphQL response object; an object with neither "data" nor "errors" gives an
     //! invalid result.
     static QGraphQLResult fromJson(const QJsonObject &object);
+    //! Reads a GraphQL response from JSON text, which the result keeps (see rawJson()). Text
+    //! that is not a JSON object gives an invalid result and, if \a errorString is given, says
+    //! why.
+    static QGraphQLResult fromRawJson(QByteArrayView json, QString *errorString = nullptr);
     //! {"data":…,"errors":[…],"extensions":{…}} with absent members left out, plus "hasNext"
     //! for the results of incremental delivery.
     QJsonObject toJson() const;
