@@ -5,6 +5,7 @@
 
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsonobject.h>
+#include <QtQml/qjsengine.h>
 
 using namespace Qt::StringLiterals;
 
@@ -133,12 +134,26 @@ void QQmlGraphQLOperationBase::releaseOperation(QGraphQLOperation *operation)
 
 void QQmlGraphQLOperationBase::setResult(const QGraphQLResult &result)
 {
-    // QJsonValue::toVariant() keeps nulls (as JS null), numbers and nested lists intact.
-    m_data = result.data().toVariant();
-    QVariantList errors;
-    for (const QGraphQLError &error : result.errors())
-        errors.append(error.toJson().toVariantMap());
-    m_errors = errors;
+    // One conversion, by the engine, from the server's text: objects keep the server's member
+    // order (Object.keys() follows the selection set) and numbers are JS numbers, as with
+    // JSON.parse in a browser.
+    QJSEngine *engine = qjsEngine(this);
+    const QByteArray text = result.rawJson();
+    if (engine && !text.isEmpty()) {
+        if (m_jsonParse.isUndefined())
+            m_jsonParse = engine->globalObject().property(u"JSON"_s).property(u"parse"_s);
+        const QJSValue response = m_jsonParse.call({ QJSValue(QString::fromUtf8(text)) });
+        const QJSValue errors = response.property(u"errors"_s);
+        m_data = QVariant::fromValue(response.property(u"data"_s));
+        m_errors = QVariant::fromValue(errors.isArray() ? errors : engine->newArray());
+    } else {
+        // Not created by an engine (C++ use): Qt values, with QJsonObject's sorted keys.
+        m_data = result.data().toVariant();
+        QVariantList errors;
+        for (const QGraphQLError &error : result.errors())
+            errors.append(error.toJson().toVariantMap());
+        m_errors = errors;
+    }
     Q_EMIT dataChanged();
     Q_EMIT errorsChanged();
     Q_EMIT resultArrived(result);

@@ -13,6 +13,7 @@
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qvariant.h>
+#include <QtQml/qjsvalue.h>
 #include <QtQml/qqml.h>
 #include <QtQml/qqmlparserstatus.h>
 
@@ -35,7 +36,7 @@ class QQmlGraphQLOperationBase : public QObject, public QQmlParserStatus
     Q_PROPERTY(QString operationName READ operationName WRITE setOperationName NOTIFY
                        operationNameChanged)
     Q_PROPERTY(QVariant data READ data NOTIFY dataChanged)
-    Q_PROPERTY(QVariantList errors READ errors NOTIFY errorsChanged)
+    Q_PROPERTY(QVariant errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QGraphQLTransportError::Kind errorKind READ errorKind NOTIFY errorKindChanged)
     Q_PROPERTY(int httpStatusCode READ httpStatusCode NOTIFY httpStatusCodeChanged)
@@ -53,7 +54,7 @@ public:
     QString operationName() const { return m_operationName; }
     void setOperationName(const QString &name);
     QVariant data() const { return m_data; }
-    QVariantList errors() const { return m_errors; }
+    QVariant errors() const { return m_errors; }
     QString errorString() const { return m_errorString; }
     //! The kind of the last failure; NoError while running, after success, and for a failure
     //! before any request (no transport, no query).
@@ -118,7 +119,8 @@ private:
     QVariantMap m_variables;
     QString m_operationName;
     QVariant m_data;
-    QVariantList m_errors;
+    QVariant m_errors;
+    QJSValue m_jsonParse; // the engine's JSON.parse, looked up once
     QString m_errorString;
     QGraphQLTransportError::Kind m_errorKind = QGraphQLTransportError::NoError;
     int m_httpStatusCode = 0;

@@ -127,9 +127,9 @@ QByteArray QGraphQLResult::rawValue(QAnyStringView path) const
     return QJsonDocument(QJsonArray { at }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
 }
 
-QByteArray QGraphQLResult::rawJson() const
+QByteArray QGraphQLResult::rawJson(QJsonDocument::JsonFormat format) const
 {
-    return QJsonDocument(toJson()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(toJson()).toJson(format);
 }
 
 QGraphQLResult QGraphQLResult::fromRawJson(QByteArrayView json, QString *errorString)

@@ -10,6 +10,7 @@
 #include <QtCore/qanystringview.h>
 #include <QtCore/qbytearray.h>
 #include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qjsonvalue.h>
 #include <QtCore/qlist.h>
@@ -85,8 +86,9 @@ public:
     //! The response as compact JSON text. For a result received from a server: the response
     //! (a subscription event's "payload") as sent, in the server's member order and with every
     //! number as written; for an incremental-delivery step: the merged response with "hasNext".
-    //! For a result built with the setters: toJson() as compact text.
-    QByteArray rawJson() const;
+    //! For a result built with the setters: toJson() as text. QJsonDocument::Indented indents
+    //! the same text (4 spaces, as QJsonDocument does) without changing order or numbers.
+    QByteArray rawJson(QJsonDocument::JsonFormat format = QJsonDocument::Compact) const;
 
     //! Reads a GraphQL response object; an object with neither "data" nor "errors" gives an
     //! invalid result.

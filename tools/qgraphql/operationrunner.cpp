@@ -242,11 +242,11 @@ void OperationRunner::printResult(const QGraphQLResult &result)
     if (result.hasErrors())
         m_sawGraphQLErrors = true;
     ++m_resultCount;
-    // Compact: one line per result. --pretty: indented, each result a whole JSON document
-    // ending with a newline (a stream that jq reads as it is).
-    const QByteArray line = m_options.pretty
-            ? QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented)
-            : QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    // The server's text: its member order, every number as sent. Compact: one line per
+    // result. --pretty: indented, each result a whole JSON document ending with a newline (a
+    // stream that jq reads as it is).
+    const QByteArray line
+            = m_options.pretty ? result.rawJson(QJsonDocument::Indented) : result.rawJson() + '\n';
     // One line per result, flushed at once: a pipe sees every event live.
     if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
         || std::fflush(stdout) != 0) {
