@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds a Release build in build-bench/, installs the pinned Node peer (npm ci in bench/node),
 # and runs every benchmark one after the other, printing Markdown tables on stdout (progress on
-# stderr). Figures, not a test: CI does not run it. Takes about 6 minutes. Last, bench_plot
+# stderr). Figures, not a test: CI does not run it. Takes about 9 minutes. Last, bench_plot
 # draws the figures as PNG plots: into doc/ (the ones doc/performance.md shows) for a full run,
 # into the build directory for --quick.
 #
@@ -9,7 +9,8 @@
 #   bench/run.sh --quick            # a short smoke run: 1 repetition, 3 s idle, 2 s of latency
 #   bench/run.sh --plot-dir DIR     # the PNG plots go to DIR
 #
-# Needs: the Qt 6 build dependencies (see README.md), cmake, ninja, Node 20 + npm.
+# Needs: the Qt 6 build dependencies (see README.md), qt6-declarative-dev (the QML consumer),
+# cmake, ninja, Node 20 + npm.
 # Optional: libsimdjson-dev, for the JSON parser comparison (bench_json).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,8 +38,11 @@ while [ "$n" -gt 0 ]; do
 done
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-    -DQGRAPHQL_BUILD_TESTS=OFF -DQGRAPHQL_BUILD_QML=OFF -DQGRAPHQL_BUILD_EXAMPLES=OFF >&2
-cmake --build "$build" --target bench_multipartdecoder bench_loadserver bench_endtoend >&2
+    -DQGRAPHQL_BUILD_TESTS=OFF -DQGRAPHQL_BUILD_QML=ON -DQGRAPHQL_BUILD_EXAMPLES=OFF >&2
+cmake --build "$build" --target bench_multipartdecoder bench_loadserver bench_endtoend \
+    bench_piperun qgraphql >&2
+# The QML consumer needs the QML module (qt6-declarative-dev).
+cmake --build "$build" --target bench_qml >&2 || echo "# bench_qml not built (no QML module)" >&2
 cmake --build "$build" --target bench_json >&2 2>/dev/null || echo "# bench_json not built (no simdjson)" >&2
 cmake --build "$build" --target bench_plot >&2 2>/dev/null || echo "# bench_plot not built (no Qt6::Gui)" >&2
 (cd "$root/bench/node" && npm ci --no-audit --no-fund >&2)

@@ -7,11 +7,15 @@
 // collects them into tables.
 //
 //   bench_endtoend throughput <url>            count resultReceived until finished
+//   bench_endtoend data <url>                  the same, reading r.data()["seq"] of each result
+//   bench_endtoend value <url>                 the same, reading r.value(u"seq") of each result
 //   bench_endtoend latency <url>               p50/p99 of receive time - server write time
 //   bench_endtoend scale <base-url> <subs> <h1|h2> <idle-seconds> <live-payloads-per-sub>
 //
-// CPU is getrusage(RUSAGE_SELF) user+system, taken around the measured phase only; peak RSS
-// is VmHWM from /proc/self/status (the whole process life).
+// CPU is getrusage(RUSAGE_SELF) user+system, taken around the measured phase only; guiCpu is
+// CLOCK_THREAD_CPUTIME_ID of the main thread (the one that runs the event loop and receives
+// the results) over the same phase, without QNAM's HTTP thread; peak RSS is VmHWM from
+// /proc/self/status (the whole process life).
 
 #include <QGraphQL/qgraphqlhttptransport.h>
 
@@ -58,6 +62,14 @@ qint64 statusKiB(const char *field)
     return -1;
 }
 
+// CPU time of the calling thread: the main thread's share of cpuSeconds().
+double threadCpuSeconds()
+{
+    timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 qint64 monotonicNs()
 {
     timespec ts;
@@ -82,28 +94,60 @@ void raiseFileLimit()
 
 const QGraphQLRequest Request(u"subscription { tick { seq t } }"_s);
 
-int throughput(const QUrl &url)
+// What the consumer does with each result.
+enum class Read {
+    Nothing, // counts it
+    Data, // r.data()["seq"]: builds the whole data tree
+    Value, // r.value(u"seq"): one field, from the result's text
+};
+
+int throughput(const QUrl &url, Read read)
 {
     QGraphQLHttpTransport transport(url);
     QElapsedTimer timer;
     qint64 results = 0;
+    qint64 numbers = 0; // results whose "seq" was read as a number
+    double sum = 0;
     const double cpu0 = cpuSeconds();
+    const double gui0 = threadCpuSeconds();
     timer.start();
     QGraphQLSubscription *sub = transport.subscribe(Request);
     QObject::connect(sub, &QGraphQLSubscription::resultReceived, sub,
-                     [&results](const QGraphQLResult &) { ++results; });
+                     [&, read](const QGraphQLResult &r) {
+                         ++results;
+                         QJsonValue seq;
+                         if (read == Read::Data)
+                             seq = r.data()["seq"_L1];
+                         else if (read == Read::Value)
+                             seq = r.value(u"seq");
+                         else
+                             return;
+                         if (seq.isDouble()) {
+                             ++numbers;
+                             sum += seq.toDouble();
+                         }
+                     });
     int rc = 0;
     QObject::connect(sub, &QGraphQLSubscription::finished, sub, [&] {
         const double seconds = timer.nsecsElapsed() / 1e9;
         const double cpu = cpuSeconds() - cpu0;
+        const double guiCpu = threadCpuSeconds() - gui0;
         if (sub->state() != QGraphQLOperation::Finished) {
             std::fprintf(stderr, "subscription failed: %s\n", qPrintable(sub->error().message()));
             rc = 1;
         }
+        if (read != Read::Nothing && numbers != results) {
+            std::fprintf(stderr, "%lld of %lld results had a number in \"seq\"\n",
+                         qlonglong(numbers), qlonglong(results));
+            rc = 1;
+        }
         print({ { "client"_L1, "qgraphql"_L1 },
                 { "payloads"_L1, double(results) },
+                { "fields"_L1, double(numbers) },
+                { "seqSum"_L1, sum },
                 { "seconds"_L1, seconds },
                 { "cpu"_L1, cpu },
+                { "guiCpu"_L1, guiCpu },
                 { "hwmKiB"_L1, double(statusKiB("VmHWM")) } });
         QCoreApplication::exit(rc);
     });
@@ -268,14 +312,18 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() >= 3 && args.at(1) == "throughput"_L1)
-        return throughput(QUrl(args.at(2)));
+        return throughput(QUrl(args.at(2)), Read::Nothing);
+    if (args.size() >= 3 && args.at(1) == "data"_L1)
+        return throughput(QUrl(args.at(2)), Read::Data);
+    if (args.size() >= 3 && args.at(1) == "value"_L1)
+        return throughput(QUrl(args.at(2)), Read::Value);
     if (args.size() >= 3 && args.at(1) == "latency"_L1)
         return latency(QUrl(args.at(2)));
     if (args.size() >= 7 && args.at(1) == "scale"_L1)
         return scale(QUrl(args.at(2)), args.at(3).toInt(), args.at(4) == "h2"_L1,
                      args.at(5).toInt(), args.at(6).toInt());
     std::fprintf(stderr,
-                 "usage: bench_endtoend throughput|latency <url>\n"
+                 "usage: bench_endtoend throughput|data|value|latency <url>\n"
                  "       bench_endtoend scale <base-url> <subs> <h1|h2> <idle-s> <live-per-sub>\n");
     return 2;
 }

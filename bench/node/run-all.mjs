@@ -58,6 +58,24 @@ function table(head, rows) {
 
 const qgraphql = (mode, url) => runJson(bin('bench_endtoend'), [mode, url]);
 const apollo = (mode, url) => runJson('node', [path.join(here, 'apollo-bench.mjs'), mode, url]);
+const qml = (url) => runJson(bin('bench_qml'), [url]);
+const SUBSCRIPTION = 'subscription { tick { seq t } }';
+const cliPath = path.join(buildDir, 'tools', 'qgraphql', 'qgraphql');
+// A client whose stdout goes into bench_piperun's pipe: lines, bytes and the child's CPU.
+const piped = (n, cmd, args) => runJson(bin('bench_piperun'), [`${n}`, cmd, ...args]);
+const cliPrint = (n, url) => piped(n, cliPath, [url, SUBSCRIPTION]);
+const apolloPrint = (n, url) => piped(n, 'node', [path.join(here, 'apollo-bench.mjs'), 'print', url]);
+const withRate = (r) => r && { ...r, rate: r.payloads / r.seconds };
+
+// Runs every client `repeat` times, the clients alternating run by run (so that a noisy moment
+// on the machine hits all alike), and returns the median run of each by payloads/s.
+function alternate(label, clients, repeat) {
+  const runsOf = clients.map(() => []);
+  for (let i = 0; i < repeat; ++i) {
+    clients.forEach(([client, fn], k) => { log(`${label} ${client} run ${i + 1}`); runsOf[k].push(withRate(fn())); });
+  }
+  return clients.map(([client], k) => ({ client, runs: runsOf[k], median: median(runsOf[k], 'rate') }));
+}
 
 async function main() {
   const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1];
@@ -120,6 +138,96 @@ async function main() {
     table(['payload', 'N', 'client', 'payloads/s', 'CPU s per 10^5', 'CPU µs per payload', 'peak RSS MiB'], rows);
     console.log('Ratios, QGraphQL / Apollo Client 4 (payloads/s: higher is better; CPU per payload and peak RSS: lower is better)\n');
     table(['payload', 'payloads/s', 'CPU per payload', 'peak RSS'], ratios);
+
+    // The CLI against Apollo Client 4, each printing every result into a pipe read by
+    // bench_piperun. CPU is the child's whole life (wait4), so start-up counts; one run with a
+    // single payload per client measures it, and the "net" columns take it off.
+    results.cli = [];
+    const cliRows = [];
+    const cliRatios = [];
+    const cliClients = [['qgraphql (CLI)', cliPrint], ['Apollo Client 4 (node)', apolloPrint]];
+    const startup = {};
+    for (const [client, fn] of cliClients) {
+      log(`CLI start-up ${client}`);
+      const r = fn(1, `${base}/stream?size=100&count=1`);
+      startup[client] = r && { ...r, payloads: r.lines };
+    }
+    results.cliStartup = startup;
+    for (const c of cases) {
+      const url = `${base}/stream?size=${c.size}&count=${c.count}`;
+      const per = {};
+      const clients = cliClients.map(([client, fn]) => [client, () => {
+        const r = fn(c.count, url);
+        return r && { ...r, payloads: r.lines };
+      }]);
+      for (const { client, runs, median: m } of alternate(`CLI ${c.name}`, clients, REPEAT)) {
+        results.cli.push({ case: c.name, client, runs, median: m, startup: startup[client] });
+        per[client] = m;
+        if (!m) { cliRows.push([c.name, `${c.count}`, client, 'failed', '', '', '', '', '', '']); continue; }
+        const s = startup[client];
+        const netRate = s ? (m.payloads - 1) / (m.seconds - s.seconds) : NaN;
+        const netCpu = s ? (m.cpu - s.cpu) / (m.payloads - 1) * 1e6 : NaN;
+        Object.assign(m, { netRate, netCpuUs: netCpu });
+        cliRows.push([c.name, `${c.count}`, client, fmt(m.rate), fmt(netRate), fmt(m.cpu / m.payloads * 1e6, 1),
+          fmt(netCpu, 1), fmt(m.bytes / m.lines, 0), fmt(m.bytes / 1e6, 1), mib(m.hwmKiB)]);
+      }
+      const q = per[cliClients[0][0]];
+      const a = per[cliClients[1][0]];
+      if (q && a) {
+        cliRatios.push([c.name, `${fmt(q.rate / a.rate, 2)}x`, `${fmt(q.netRate / a.netRate, 2)}x`,
+          `${fmt((q.cpu / q.payloads) / (a.cpu / a.payloads), 2)}x`, `${fmt(q.netCpuUs / a.netCpuUs, 2)}x`]);
+      }
+    }
+    console.log(`## CLI: every result printed to a pipe (median of ${REPEAT})\n`);
+    console.log('`qgraphql URL \'subscription { tick { seq t } }\'` (one compact line per result, the server\'s text) ' +
+      'against `node apollo-bench.mjs print URL` (`JSON.stringify(result)` per result), stdout into a pipe read by ' +
+      '`bench_piperun`; payloads/s = lines / wall time from spawn to exit; CPU = the child\'s user+system from `wait4()`. ' +
+      '"net": minus a one-payload run of the same client (start-up: ' +
+      cliClients.map(([k]) => `${k} ${startup[k] ? fmt(startup[k].seconds * 1e3) + ' ms, ' + fmt(startup[k].cpu * 1e3) + ' ms CPU' : 'failed'}`).join('; ') +
+      ').\n');
+    table(['payload', 'N', 'client', 'payloads/s', 'net payloads/s', 'CPU µs per payload', 'net CPU µs per payload',
+      'bytes per line', 'MB out', 'peak RSS MiB'], cliRows);
+    console.log('Ratios, qgraphql / Apollo Client 4 (payloads/s: higher is better; CPU per payload: lower is better)\n');
+    table(['payload', 'payloads/s', 'net payloads/s', 'CPU per payload', 'net CPU per payload'], cliRatios);
+
+    // A consumer that reads one field of every result: the library through data() (builds the
+    // whole tree) and through value() (from the result's text), QML's onResultReceived, and
+    // Apollo's r.data.seq. GUI thread: the CPU of the thread that runs the event loop and
+    // receives the results (ours: CLOCK_THREAD_CPUTIME_ID of the main thread; Apollo: the
+    // process, as Node's main thread does the parsing).
+    results.consumer = [];
+    const conRows = [];
+    const conRatios = [];
+    const apolloName = 'Apollo Client 4: r.data.seq';
+    const conClients = [
+      ['QGraphQL: r.data()["seq"]', (url) => qgraphql('data', url)],
+      ['QGraphQL: r.value(u"seq")', (url) => qgraphql('value', url)],
+      ...(fs.existsSync(bin('bench_qml')) ? [['QML: onResultReceived, data.seq', (url) => qml(url)]] : []),
+      [apolloName, (url) => apollo('field', url)],
+    ];
+    for (const c of cases) {
+      const url = `${base}/stream?size=${c.size}&count=${c.count}`;
+      const per = alternate(`consumer ${c.name}`, conClients.map(([client, fn]) => [client, () => fn(url)]), REPEAT);
+      const a = per.find((p) => p.client === apolloName).median;
+      for (const { client, runs, median: m } of per) {
+        results.consumer.push({ case: c.name, client, runs, median: m });
+        if (!m) { conRows.push([c.name, `${c.count}`, client, 'failed', '', '', '']); continue; }
+        const ok = m.payloads === c.count && m.fields === c.count ? '' : ` (${m.fields} fields in ${m.payloads} of ${c.count})`;
+        const gui = m.guiCpu != null ? m.guiCpu : m.cpu; // Apollo: the process
+        conRows.push([c.name, `${c.count}`, client, fmt(m.rate) + ok, fmt(m.cpu / m.payloads * 1e6, 1),
+          (m.guiCpu != null ? '' : 'process: ') + fmt(gui / m.payloads * 1e6, 1), mib(m.hwmKiB)]);
+        if (a && client !== apolloName) {
+          const aCpu = a.cpu / a.payloads;
+          conRatios.push([c.name, client, `${fmt(m.rate / a.rate, 2)}x`, `${fmt((m.cpu / m.payloads) / aCpu, 2)}x`,
+            `${fmt((gui / m.payloads) / aCpu, 2)}x`]);
+        }
+      }
+    }
+    console.log(`## Consumer reading one field of every result (median of ${REPEAT})\n`);
+    table(['payload', 'N', 'client', 'payloads/s', 'CPU µs per payload', 'GUI-thread CPU µs per payload', 'peak RSS MiB'], conRows);
+    console.log('Ratios to Apollo Client 4 (targets: payloads/s ≥ 2x, CPU per payload < 1x, ' +
+      'GUI-thread CPU per payload ≤ 0.25x of Apollo\'s CPU per payload)\n');
+    table(['payload', 'client', 'payloads/s', 'CPU per payload', 'GUI-thread CPU / Apollo CPU'], conRatios);
 
     // How the comparison changes with payload size: about 16 MB of payloads per run, both
     // clients alternating, median of 3.
