@@ -14,6 +14,9 @@
 //                             HTTP/2
 //   performance-decoder.png   the decoder alone, MB/s by part size and read size
 //   performance-sweep.png     both clients end to end against payload size
+//   performance-consumer.png  a consumer reading one field of every result: the library
+//                             through data() and value(), QML, Apollo Client 4; payloads/s and
+//                             CPU per payload with the GUI thread's share
 
 #include <QtCore/qcommandlineparser.h>
 #include <QtCore/qdatetime.h>
@@ -268,6 +271,7 @@ public:
         QString name;
         QColor color;
         QList<double> values; // one per group; Missing where there is none
+        QList<double> inner = {}; // optional part of each bar, drawn darker from the base
     };
     void bars(const QRectF &plot, const Axis &axis, const QStringList &groups,
               const QList<Bars> &series, const std::function<QString(double)> &text = figure)
@@ -287,6 +291,12 @@ public:
                 } else {
                     const double top = axis.map(v, plot.bottom(), plot.top());
                     p.fillRect(QRectF(x + 1, top, barWidth - 2, plot.bottom() - top), s.color);
+                    const double part = s.inner.value(g, Missing);
+                    if (!std::isnan(part)) {
+                        const double partTop = axis.map(part, plot.bottom(), plot.top());
+                        p.fillRect(QRectF(x + 1, partTop, barWidth - 2, plot.bottom() - partTop),
+                                   s.color.darker(160));
+                    }
                     p.setPen(Ink);
                     p.setFont(font(11));
                     p.drawText(QRectF(x - 20, top - 17, barWidth + 40, 15),
@@ -711,6 +721,95 @@ bool plotSweep(const QJsonObject &results, int scale, const QString &path)
     return chart.save(path);
 }
 
+// A consumer reading one field of every result: payloads/s and CPU per payload of each client,
+// one panel per payload size; the darker part of a CPU bar is the GUI thread's share.
+bool plotConsumer(const QJsonObject &results, int scale, const QString &path)
+{
+    const QJsonArray entries = results.value("consumer"_L1).toArray();
+    if (entries.isEmpty())
+        return true;
+    QStringList clients;
+    QStringList cases;
+    for (const QJsonValue &e : entries) {
+        const QString client = e["client"_L1].toString();
+        const QString name = e["case"_L1].toString();
+        if (!clients.contains(client))
+            clients.append(client);
+        if (!cases.contains(name))
+            cases.append(name);
+    }
+    QList<QList<double>> rate(clients.size(), QList<double>(cases.size(), Missing));
+    QList<QList<double>> cpu = rate;
+    QList<QList<double>> gui = rate;
+    int repetitions = 0;
+    for (const QJsonValue &e : entries) {
+        const qsizetype c = clients.indexOf(e["client"_L1].toString());
+        const qsizetype k = cases.indexOf(e["case"_L1].toString());
+        const QJsonObject median = e["median"_L1].toObject();
+        repetitions = qMax(repetitions, int(e["runs"_L1].toArray().size()));
+        const double payloads = median["payloads"_L1].toDouble();
+        if (median.isEmpty() || payloads <= 0)
+            continue;
+        rate[c][k] = median["rate"_L1].toDouble();
+        cpu[c][k] = median["cpu"_L1].toDouble() / payloads * 1e6;
+        if (median.contains("guiCpu"_L1))
+            gui[c][k] = median["guiCpu"_L1].toDouble() / payloads * 1e6;
+    }
+
+    Chart chart(scale, u"A consumer reading one field of every result"_s,
+                u"data()[\"seq\"], value(u\"seq\"), QML data.seq, Apollo r.data.seq; %1. "
+                "Darker: the GUI thread's share."_s.arg(
+                        repetitions > 1 ? u"median of %1 runs"_s.arg(repetitions) : u"one run"_s));
+    const QList<QColor> colors = { Blue, SkyBlue, Vermilion, Orange };
+    QList<LegendEntry> legend;
+    for (int c = 0; c < clients.size(); ++c) {
+        QString name = clients[c];
+        name = name.mid(name.indexOf(u':') + 1).trimmed();
+        if (name.startsWith(u"onResultReceived"_s))
+            name = u"QML"_s;
+        else if (clients[c].startsWith(u"Apollo"_s))
+            name = u"Apollo"_s;
+        legend.append({ name, colors.value(c, Muted) });
+    }
+    chart.legend(Width - 20, 62, legend);
+
+    struct Metric
+    {
+        QString heading;
+        const QList<QList<double>> *values;
+        const QList<QList<double>> *inner;
+    };
+    const QList<Metric> metrics = { { u"payloads/s (higher is better)"_s, &rate, nullptr },
+                                    { u"CPU µs per payload (lower is better)"_s, &cpu, &gui } };
+    const int panels = int(metrics.size() * cases.size());
+    const double slot = (Width - 40.0) / panels;
+    for (int m = 0; m < metrics.size(); ++m) {
+        const double left = 20 + slot * cases.size() * m;
+        chart.heading(left + 44, left + slot * cases.size() - 6, 92, metrics[m].heading);
+        for (int k = 0; k < cases.size(); ++k) {
+            double largest = 0;
+            QList<Chart::Bars> series;
+            for (int c = 0; c < clients.size(); ++c) {
+                const double v = (*metrics[m].values)[c][k];
+                largest = std::isnan(v) ? largest : qMax(largest, v);
+                series.append({ clients[c],
+                                colors.value(c, Muted),
+                                { v },
+                                metrics[m].inner ? QList<double> { (*metrics[m].inner)[c][k] }
+                                                 : QList<double> {} });
+            }
+            const Axis axis = linearAxis(largest);
+            const QRectF plot(left + slot * k + 50, 130, slot - 66, Height - 130 - 70);
+            chart.yAxis(plot, axis);
+            // Four narrow bars: thousands as "524k", so that the labels do not overlap.
+            chart.bars(plot, axis, { cases[k] + u" payloads"_s }, series,
+                       [](double v) { return v >= 10000 ? grouped(v / 1000) + u'k' : figure(v); });
+        }
+    }
+    chart.footer(footerText(results));
+    return chart.save(path);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -760,5 +859,6 @@ int main(int argc, char **argv)
     ok = plotScale(results, scale, out.filePath(u"performance-scale.png"_s)) && ok;
     ok = plotDecoder(results, scale, out.filePath(u"performance-decoder.png"_s)) && ok;
     ok = plotSweep(results, scale, out.filePath(u"performance-sweep.png"_s)) && ok;
+    ok = plotConsumer(results, scale, out.filePath(u"performance-consumer.png"_s)) && ok;
     return ok ? 0 : 1;
 }
