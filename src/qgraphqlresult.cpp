@@ -2,24 +2,135 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 #include "qgraphqlresult.h"
+#include "qgraphqlresult_p.h"
 
+#include "protocol/qgraphqljsonnode_p.h"
+#include "protocol/qgraphqljsontext_p.h"
+
+#include <QtCore/qatomic.h>
 #include <QtCore/qdebug.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// A value built on first use, once, also when several threads ask at the same time (the loser
+// of the race drops its copy). Copying copies what was built.
+template<typename T> class Lazy
+{
+public:
+    Lazy() = default;
+    Lazy(const Lazy &other)
+    {
+        if (const T *value = other.m_value.loadAcquire())
+            m_value.storeRelaxed(new T(*value));
+    }
+    Lazy &operator=(const Lazy &) = delete;
+    ~Lazy() { delete m_value.loadRelaxed(); }
+
+    template<typename Build> const T &get(Build build) const
+    {
+        if (const T *value = m_value.loadAcquire())
+            return *value;
+        T *built = new T(build());
+        if (!m_value.testAndSetOrdered(nullptr, built)) {
+            delete built;
+            return *m_value.loadAcquire();
+        }
+        return *built;
+    }
+    void set(T value)
+    {
+        delete m_value.loadRelaxed();
+        m_value.storeRelaxed(new T(std::move(value)));
+    }
+
+private:
+    mutable QAtomicPointer<T> m_value;
+};
+
+} // namespace
+
+// Two kinds of results. Received ones keep the server's text (a node over it, or a merged tree
+// of such nodes for incremental delivery): that is the source of truth, and the Qt values are
+// built from it on first use. Results made with the setters hold the Qt values only.
 class QGraphQLResultPrivate : public QSharedData
 {
 public:
-    QJsonValue data = QJsonValue::Undefined;
-    QList<QGraphQLError> errors;
-    QJsonObject extensions;
-    bool hasErrorsMember = false; // "errors" was present, even if empty
+    // The members of the response that the accessors need, found in one pass over its text.
+    struct Members
+    {
+        QGraphQLJsonNode data;
+        QGraphQLJsonNode errors;
+        QGraphQLJsonNode extensions;
+        QGraphQLJsonNode hasNext;
+    };
+
+    static QGraphQLResult fromNode(const QGraphQLJsonNode &response,
+                                   const QGraphQLJsonNode &incremental);
+
+    bool isText() const { return !response.isUndefined(); }
+    const Members &members() const;
+    bool hasErrorsMember() const;
+    //! Leaves the text: builds every Qt value, then forgets the text (a setter was called).
+    void toValues();
+
+    QGraphQLJsonNode response; // received results: an object
+    QGraphQLJsonNode incrementalItems; // received incremental steps: the raw "incremental" items
+
+    Lazy<Members> index;
+    Lazy<QJsonValue> data;
+    Lazy<QList<QGraphQLError>> errors;
+    Lazy<QJsonObject> extensions;
+    Lazy<QJsonArray> incremental;
+
+    // Results made with the setters
+    bool errorsMember = false; // "errors" was set, even if empty
     bool hasNext = false;
     bool hasNextMember = false; // an incremental-delivery result: toJson() writes hasNext
-    QJsonArray incremental;
 };
+
+const QGraphQLResultPrivate::Members &QGraphQLResultPrivate::members() const
+{
+    return index.get([this] {
+        Members found;
+        // One pass; for duplicate names the last one counts, as in QJsonObject.
+        for (const auto &[name, value] : response.members()) {
+            if (name == "data")
+                found.data = value;
+            else if (name == "errors")
+                found.errors = value;
+            else if (name == "extensions")
+                found.extensions = value;
+            else if (name == "hasNext")
+                found.hasNext = value;
+        }
+        return found;
+    });
+}
+
+bool QGraphQLResultPrivate::hasErrorsMember() const
+{
+    return isText() ? members().errors.isArray() : errorsMember;
+}
+
+void QGraphQLResultPrivate::toValues()
+{
+    if (!isText())
+        return;
+    const Members &m = members();
+    data.set(m.data.toJsonValue());
+    errors.set(QGraphQLError::listFromJson(m.errors.toJsonValue().toArray()));
+    extensions.set(m.extensions.toJsonValue().toObject());
+    incremental.set(incrementalItems.toJsonValue().toArray());
+    errorsMember = m.errors.isArray();
+    hasNextMember = !m.hasNext.isUndefined();
+    hasNext = m.hasNext.toBool();
+    response = {};
+    incrementalItems = {};
+}
 
 // A default-constructed result shares one empty private: results are made per payload, and
 // most are assigned over right away. Writing to it detaches, as for any shared copy.
@@ -36,113 +147,186 @@ QGraphQLResult::~QGraphQLResult() = default;
 QGraphQLResult::QGraphQLResult(QGraphQLResult &&other) noexcept = default;
 QGraphQLResult &QGraphQLResult::operator=(QGraphQLResult &&other) noexcept = default;
 
+QGraphQLResult qgraphqlResultFromJsonNode(const QGraphQLJsonNode &response,
+                                          const QGraphQLJsonNode &incremental)
+{
+    return QGraphQLResultPrivate::fromNode(response, incremental);
+}
+
+QGraphQLResult QGraphQLResultPrivate::fromNode(const QGraphQLJsonNode &response,
+                                               const QGraphQLJsonNode &incremental)
+{
+    QGraphQLResult result;
+    if (!response.isObject())
+        return result;
+    // A fresh private: a copy of the shared empty one could carry values built from nothing.
+    result.d.reset(new QGraphQLResultPrivate);
+    result.d->response = response;
+    result.d->incrementalItems = incremental;
+    return result;
+}
+
 QJsonValue QGraphQLResult::data() const
 {
-    return d->data;
+    return d->data.get([this] {
+        return d->isText() ? d->members().data.toJsonValue() : QJsonValue(QJsonValue::Undefined);
+    });
 }
+
 void QGraphQLResult::setData(const QJsonValue &data)
 {
-    d->data = data;
+    d->toValues();
+    d->data.set(data);
 }
 
 QList<QGraphQLError> QGraphQLResult::errors() const
 {
-    return d->errors;
+    return d->errors.get([this] {
+        return d->isText()
+                ? QGraphQLError::listFromJson(d->members().errors.toJsonValue().toArray())
+                : QList<QGraphQLError>();
+    });
 }
 
 void QGraphQLResult::setErrors(const QList<QGraphQLError> &errors)
 {
-    d->errors = errors;
-    d->hasErrorsMember = !errors.isEmpty();
+    d->toValues();
+    d->errors.set(errors);
+    d->errorsMember = !errors.isEmpty();
 }
 
 bool QGraphQLResult::hasErrors() const
 {
-    return !d->errors.isEmpty();
+    // Without building the list: a received result answers from its text.
+    if (d->isText()) {
+        const QGraphQLJsonNode &errors = d->members().errors;
+        return errors.isArray() && errors.size() > 0;
+    }
+    return !errors().isEmpty();
 }
 
 QJsonObject QGraphQLResult::extensions() const
 {
-    return d->extensions;
+    return d->extensions.get([this] {
+        return d->isText() ? d->members().extensions.toJsonValue().toObject() : QJsonObject();
+    });
 }
+
 void QGraphQLResult::setExtensions(const QJsonObject &extensions)
 {
-    d->extensions = extensions;
+    d->toValues();
+    d->extensions.set(extensions);
 }
 
 bool QGraphQLResult::hasNext() const
 {
-    return d->hasNext;
+    return d->isText() ? d->members().hasNext.toBool() : d->hasNext;
 }
+
 void QGraphQLResult::setHasNext(bool hasNext)
 {
+    d->toValues();
     d->hasNext = hasNext;
     d->hasNextMember = true;
 }
 
 QJsonArray QGraphQLResult::incremental() const
 {
-    return d->incremental;
+    return d->incremental.get([this] { return d->incrementalItems.toJsonValue().toArray(); });
 }
 
 void QGraphQLResult::setIncremental(const QJsonArray &items)
 {
-    d->incremental = items;
+    if (d->isText()) {
+        // The items are not part of the response text: no need to leave it.
+        d->incrementalItems = QGraphQLJsonNode::fromJsonValue(items);
+        d->incremental.set(items);
+        return;
+    }
+    d->incremental.set(items);
 }
 
 bool QGraphQLResult::isValid() const
 {
-    return !d->data.isUndefined() || d->hasErrorsMember;
+    if (d->isText())
+        return !d->members().data.isUndefined() || d->hasErrorsMember();
+    return !data().isUndefined() || d->errorsMember;
 }
 
-// Provisional: navigates data(); replaced by navigation over the kept text.
-QJsonValue QGraphQLResult::value(QAnyStringView path) const
+namespace {
+
+// Splits "a.b.0.c" into segments; an empty path has none.
+QList<QByteArray> pathSegments(QAnyStringView path)
 {
-    QJsonValue at = d->data;
     if (path.isEmpty())
-        return at;
-    const QStringList segments = path.toString().split(u'.');
-    for (const QString &segment : segments) {
-        if (at.isObject()) {
-            at = at.toObject().value(segment);
-        } else if (at.isArray()) {
-            bool ok = false;
-            const qsizetype index = segment.toLongLong(&ok);
-            const QJsonArray array = at.toArray();
-            if (!ok || index < 0 || index >= array.size())
-                return QJsonValue::Undefined;
-            at = array.at(index);
+        return {};
+    return path.toString().toUtf8().split('.');
+}
+
+bool toIndex(const QByteArray &segment, qsizetype *index)
+{
+    bool ok = false;
+    *index = segment.toLongLong(&ok);
+    return ok && *index >= 0;
+}
+
+QGraphQLJsonNode nodeAt(QGraphQLJsonNode node, const QList<QByteArray> &segments)
+{
+    for (const QByteArray &segment : segments) {
+        qsizetype index = 0;
+        if (node.isObject())
+            node = node.member(segment);
+        else if (node.isArray() && toIndex(segment, &index))
+            node = node.at(index);
+        else
+            return {};
+    }
+    return node;
+}
+
+QJsonValue valueAt(QJsonValue value, const QList<QByteArray> &segments)
+{
+    for (const QByteArray &segment : segments) {
+        qsizetype index = 0;
+        if (value.isObject()) {
+            value = value.toObject().value(QString::fromUtf8(segment));
+        } else if (value.isArray() && toIndex(segment, &index)) {
+            const QJsonArray array = value.toArray();
+            value = index < array.size() ? array.at(index) : QJsonValue(QJsonValue::Undefined);
         } else {
             return QJsonValue::Undefined;
         }
     }
-    return at;
+    return value;
+}
+
+} // namespace
+
+QJsonValue QGraphQLResult::value(QAnyStringView path) const
+{
+    const QList<QByteArray> segments = pathSegments(path);
+    if (d->isText())
+        return nodeAt(d->members().data, segments).toJsonValue();
+    return valueAt(data(), segments);
 }
 
 QByteArray QGraphQLResult::rawValue(QAnyStringView path) const
 {
-    const QJsonValue at = value(path);
-    if (at.isUndefined())
+    const QList<QByteArray> segments = pathSegments(path);
+    if (d->isText())
+        return nodeAt(d->members().data, segments).toCompactJson();
+    const QJsonValue value = valueAt(data(), segments);
+    if (value.isUndefined())
         return {};
-    return QJsonDocument(QJsonArray { at }).toJson(QJsonDocument::Compact).chopped(1).mid(1);
+    return QGraphQLJsonNode::fromJsonValue(value).toCompactJson();
 }
 
 QByteArray QGraphQLResult::rawJson(QJsonDocument::JsonFormat format) const
 {
-    return QJsonDocument(toJson()).toJson(format);
-}
-
-QGraphQLResult QGraphQLResult::fromRawJson(QByteArrayView json, QString *errorString)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
-    if (!document.isObject()) {
-        if (errorString)
-            *errorString = error.error != QJsonParseError::NoError ? error.errorString()
-                                                                   : u"not a JSON object"_s;
-        return {};
-    }
-    return fromJson(document.object());
+    if (!d->isText())
+        return QJsonDocument(toJson()).toJson(format);
+    const QByteArray compact = d->response.toCompactJson();
+    return format == QJsonDocument::Compact ? compact : QGraphQLJsonText::indented(compact);
 }
 
 QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
@@ -150,13 +334,13 @@ QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
     QGraphQLResult result;
     const auto data = object.constFind("data"_L1);
     if (data != object.constEnd())
-        result.d->data = *data;
+        result.d->data.set(*data);
     const auto errors = object.constFind("errors"_L1);
     if (errors != object.constEnd() && errors->isArray()) {
-        result.d->errors = QGraphQLError::listFromJson(errors->toArray());
-        result.d->hasErrorsMember = true;
+        result.d->errors.set(QGraphQLError::listFromJson(errors->toArray()));
+        result.d->errorsMember = true;
     }
-    result.d->extensions = object.value("extensions"_L1).toObject();
+    result.d->extensions.set(object.value("extensions"_L1).toObject());
     const auto hasNext = object.constFind("hasNext"_L1);
     if (hasNext != object.constEnd()) {
         result.d->hasNext = hasNext->toBool();
@@ -165,35 +349,60 @@ QGraphQLResult QGraphQLResult::fromJson(const QJsonObject &object)
     return result;
 }
 
+QGraphQLResult QGraphQLResult::fromRawJson(QByteArrayView json, QString *errorString)
+{
+    QByteArray text;
+    QGraphQLJsonText::Error error;
+    if (!QGraphQLJsonText::compact(json, &text, &error)) {
+        if (errorString)
+            *errorString = u"Invalid JSON at byte %1: %2"_s.arg(error.offset).arg(error.message);
+        return {};
+    }
+    const QGraphQLJsonNode response(text);
+    if (!response.isObject()) {
+        if (errorString)
+            *errorString = u"Expected a JSON object"_s;
+        return {};
+    }
+    if (errorString)
+        errorString->clear();
+    return qgraphqlResultFromJsonNode(response);
+}
+
 QJsonObject QGraphQLResult::toJson() const
 {
     QJsonObject object;
-    if (!d->data.isUndefined())
-        object.insert("data"_L1, d->data);
-    if (d->hasErrorsMember) {
+    const QJsonValue data = this->data();
+    if (!data.isUndefined())
+        object.insert("data"_L1, data);
+    if (d->hasErrorsMember()) {
         QJsonArray errors;
-        for (const QGraphQLError &error : d->errors)
+        for (const QGraphQLError &error : this->errors())
             errors.append(error.toJson());
         object.insert("errors"_L1, errors);
     }
-    if (!d->extensions.isEmpty())
-        object.insert("extensions"_L1, d->extensions);
-    if (d->hasNextMember)
-        object.insert("hasNext"_L1, d->hasNext);
+    const QJsonObject extensions = this->extensions();
+    if (!extensions.isEmpty())
+        object.insert("extensions"_L1, extensions);
+    const bool hasNextMember = d->isText() ? !d->members().hasNext.isUndefined() : d->hasNextMember;
+    if (hasNextMember)
+        object.insert("hasNext"_L1, hasNext());
     return object;
 }
 
 bool QGraphQLResult::operator==(const QGraphQLResult &other) const
 {
-    return d == other.d
-            || (d->data == other.d->data && d->errors == other.d->errors
-                && d->extensions == other.d->extensions && d->hasNext == other.d->hasNext);
+    if (d == other.d)
+        return true;
+    if (d->isText() && other.d->isText() && rawJson() == other.rawJson())
+        return true;
+    return data() == other.data() && errors() == other.errors()
+            && extensions() == other.extensions() && hasNext() == other.hasNext();
 }
 
 QDebug operator<<(QDebug debug, const QGraphQLResult &result)
 {
     QDebugStateSaver saver(debug);
-    debug.nospace() << "QGraphQLResult("
-                    << QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact) << ')';
+    debug.nospace() << "QGraphQLResult(" << result.rawJson() << ')';
     return debug;
 }

@@ -105,6 +105,7 @@ public:
     bool operator!=(const QGraphQLResult &other) const { return !(*this == other); }
 
 private:
+    friend class QGraphQLResultPrivate;
     QSharedDataPointer<QGraphQLResultPrivate> d;
 };
 

@@ -3,6 +3,9 @@
 
 #include "qgraphqlresponseparser_p.h"
 
+#include "qgraphqljsontext_p.h"
+#include "qgraphqlresult_p.h"
+
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qstringlist.h>
@@ -56,25 +59,45 @@ ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset)
     return parsed;
 }
 
+JsonText parseJsonText(QByteArrayView bytes, qint64 streamOffset)
+{
+    JsonText parsed;
+    QByteArray text;
+    QGraphQLJsonText::Error error;
+    if (!QGraphQLJsonText::compact(bytes, &text, &error)) {
+        parsed.error = u"Invalid JSON at byte %1: %2"_s.arg(streamOffset + error.offset)
+                               .arg(error.message);
+        return parsed;
+    }
+    if (text.startsWith('['))
+        parsed.error = u"Expected a JSON object at byte %1"_s.arg(streamOffset);
+    else
+        parsed.object = QGraphQLJsonNode(text);
+    return parsed;
+}
+
 Response parseResponse(QByteArrayView bytes)
 {
     Response response;
-    const ParsedJson parsed = parseJsonObject(bytes);
+    const JsonText parsed = parseJsonText(bytes);
     if (!parsed.error.isEmpty()) {
         response.error = u"The body is not a GraphQL response: "_s + parsed.error;
         return response;
     }
-    response.result = QGraphQLResult::fromJson(parsed.object);
+    response.result = qgraphqlResultFromJsonNode(parsed.object);
     if (!response.result.isValid())
         response.error
                 = u"The body is not a GraphQL response: it has neither \"data\" nor \"errors\""_s;
     return response;
 }
 
-bool isIncrementalPayload(const QJsonObject &payload)
+bool isIncrementalPayload(const QGraphQLJsonNode &payload)
 {
-    return payload.contains("hasNext"_L1) || payload.contains("incremental"_L1)
-            || payload.contains("pending"_L1) || payload.contains("completed"_L1);
+    for (const QByteArray &name : payload.keys()) {
+        if (name == "hasNext" || name == "incremental" || name == "pending" || name == "completed")
+            return true;
+    }
+    return false;
 }
 
 bool isBlank(QByteArrayView bytes)
@@ -92,21 +115,29 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
     if (isBlank(body))
         return part; // Heartbeat
 
-    const ParsedJson parsed = parseJsonObject(body, streamOffset);
+    const JsonText parsed = parseJsonText(body, streamOffset);
     if (!parsed.error.isEmpty()) {
         part.kind = SubscriptionPart::Malformed;
         part.message = parsed.error;
         return part;
     }
-    const QJsonObject &object = parsed.object;
-    if (object.isEmpty())
+    // One pass over the members: the payload is most of the part.
+    QGraphQLJsonNode payload;
+    QGraphQLJsonNode errors;
+    bool empty = true;
+    for (const auto &[name, value] : parsed.object.members()) {
+        empty = false;
+        if (name == "payload")
+            payload = value;
+        else if (name == "errors")
+            errors = value;
+    }
+    if (empty)
         return part; // Heartbeat
 
-    const QJsonValue payload = object.value("payload"_L1);
-    const QJsonValue errors = object.value("errors"_L1);
     if (payload.isObject()) {
         part.kind = SubscriptionPart::Result;
-        part.payload = payload.toObject();
+        part.payload = payload;
         return part;
     }
     if (!payload.isNull() && !payload.isUndefined()) {
@@ -117,7 +148,7 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
     }
     if (errors.isArray()) {
         part.kind = SubscriptionPart::FatalError;
-        part.result.setErrors(QGraphQLError::listFromJson(errors.toArray()));
+        part.result.setErrors(QGraphQLError::listFromJson(errors.toJsonValue().toArray()));
         part.message
                 = u"The server ended the subscription: "_s + joinMessages(part.result.errors());
         return part;

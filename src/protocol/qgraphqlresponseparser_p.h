@@ -13,6 +13,8 @@
 #include <QGraphQL/qgraphqlglobal.h>
 #include <QGraphQL/qgraphqlresult.h>
 
+#include "qgraphqljsonnode_p.h"
+
 #include <QtCore/qbytearray.h>
 #include <QtCore/qbytearrayview.h>
 #include <QtCore/qjsonobject.h>
@@ -39,9 +41,18 @@ struct ParsedJson
     QJsonObject object;
     QString error; // empty on success
 };
-//! Parses one JSON object; the error names what is wrong and the byte offset (plus
-//! streamOffset, the position of these bytes in the response).
+//! Parses one JSON object into Qt values; the error names what is wrong and the byte offset
+//! (plus streamOffset, the position of these bytes in the response).
 QGRAPHQL_AUTOTEST_EXPORT ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset = 0);
+
+struct JsonText
+{
+    QGraphQLJsonNode object; // over the compact text; undefined on error
+    QString error; // empty on success; as parseJsonObject() words it
+};
+//! Validates one JSON object and keeps it as compact text: what the readers deliver results
+//! from. The same verdicts and messages as parseJsonObject().
+QGRAPHQL_AUTOTEST_EXPORT JsonText parseJsonText(QByteArrayView bytes, qint64 streamOffset = 0);
 
 struct Response
 {
@@ -61,7 +72,7 @@ struct SubscriptionPart
         Malformed, // invalid JSON/UTF-8 or the wrong shape
     };
     Kind kind = Heartbeat;
-    QJsonObject payload; // Result: the payload object as sent (converted once, by the reader)
+    QGraphQLJsonNode payload; // Result: the payload object, over the part's compact text
     QGraphQLResult result; // FatalError: the errors
     QString message; // FatalError, Ignored and Malformed: what and where
 };
@@ -70,7 +81,7 @@ QGRAPHQL_AUTOTEST_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView b
 
 //! True for a payload of incremental delivery (@defer/@stream): it has hasNext, incremental,
 //! pending or completed.
-QGRAPHQL_AUTOTEST_EXPORT bool isIncrementalPayload(const QJsonObject &payload);
+QGRAPHQL_AUTOTEST_EXPORT bool isIncrementalPayload(const QGraphQLJsonNode &payload);
 
 //! True when \a bytes hold nothing but JSON white space (an empty part, a keep-alive).
 QGRAPHQL_AUTOTEST_EXPORT bool isBlank(QByteArrayView bytes);

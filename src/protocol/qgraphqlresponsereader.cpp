@@ -6,6 +6,7 @@
 #include "qgraphqlincrementalmerger_p.h"
 #include "qgraphqlresponseparser_p.h"
 #include "qgraphqlresponsereaders_p.h"
+#include "qgraphqlresult_p.h"
 
 using namespace Qt::StringLiterals;
 using namespace QGraphQLResponseParser;
@@ -76,7 +77,7 @@ QGraphQLReaderEvent QGraphQLResponseReader::endedBefore(const QString &missing,
 QGraphQLPayloadAssembler::QGraphQLPayloadAssembler() = default;
 QGraphQLPayloadAssembler::~QGraphQLPayloadAssembler() = default;
 
-QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QJsonObject &payload,
+QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QGraphQLJsonNode &payload,
                                                    Validation validation)
 {
     QGraphQLReaderEvent event;
@@ -85,7 +86,7 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QJsonObject &payload,
     // one whose hasNext is false; a subscription may send several, one per event.
     const bool merging = m_merger && !m_merger->isFinished();
     if (!merging && !isIncrementalPayload(payload)) {
-        event.result = QGraphQLResult::fromJson(payload);
+        event.result = qgraphqlResultFromJsonNode(payload);
         if (validation == Validation::RequireResponse && !event.result.isValid()) {
             event.kind = QGraphQLReaderEvent::Failed;
             event.result = {};
@@ -98,7 +99,7 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QJsonObject &payload,
     }
     if (!merging)
         m_merger = std::make_unique<QGraphQLIncrementalMerger>();
-    const QGraphQLIncrementalMerger::Step step = m_merger->merge(payload);
+    const QGraphQLIncrementalMerger::Step step = m_merger->merge(payload.toJsonValue().toObject());
     if (!step.isValid()) {
         event.kind = QGraphQLReaderEvent::Failed;
         event.error
@@ -208,7 +209,7 @@ QGraphQLReaderEvent QGraphQLMultipartReader::readPart()
 {
     if (isBlank(m_decoder.partBody()))
         return {};
-    const ParsedJson parsed = parseJsonObject(m_decoder.partBody(), m_decoder.partOffset());
+    const JsonText parsed = parseJsonText(m_decoder.partBody(), m_decoder.partOffset());
     if (!parsed.error.isEmpty())
         return protocolError(parsed.error);
     return m_payloads.take(parsed.object);

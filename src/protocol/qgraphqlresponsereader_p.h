@@ -14,6 +14,8 @@
 #include <QGraphQL/qgraphqlresult.h>
 #include <QGraphQL/qgraphqltransporterror.h>
 
+#include "qgraphqljsonnode_p.h"
+
 #include <QtCore/qbytearrayview.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qstring.h>
@@ -100,7 +102,7 @@ private:
     bool m_finished = false;
 };
 
-// Turns the payloads of one response stream into results, converting each payload once: a
+// Turns the payloads of one response stream into results that keep the server's text: a
 // plain GraphQL response as it is, the steps of incremental delivery (@defer/@stream) merged
 // into the data received so far. Used by the multipart and SSE readers.
 class QGRAPHQL_AUTOTEST_EXPORT QGraphQLPayloadAssembler
@@ -115,7 +117,7 @@ public:
     ~QGraphQLPayloadAssembler();
 
     //! A Result event, or a Failed one when the payload is not valid.
-    QGraphQLReaderEvent take(const QJsonObject &payload,
+    QGraphQLReaderEvent take(const QGraphQLJsonNode &payload,
                              Validation validation = Validation::RequireResponse);
 
 private:

@@ -206,8 +206,8 @@ QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
         return step;
     }
 
-    const QGraphQLResponseParser::ParsedJson parsed
-            = QGraphQLResponseParser::parseJsonObject(event.data);
+    const QGraphQLResponseParser::JsonText parsed
+            = QGraphQLResponseParser::parseJsonText(event.data);
     if (!parsed.error.isEmpty()) {
         step.kind = QGraphQLSseStep::Malformed;
         step.message = u"The data of the event at byte %1 is not a GraphQL response: %2"_s
@@ -215,8 +215,8 @@ QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
                                .arg(parsed.error);
         return step;
     }
-    const QJsonObject &object = parsed.object;
-    const bool response = object.contains("data"_L1) || object.contains("errors"_L1);
+    const QGraphQLJsonNode &object = parsed.object;
+    const bool response = object.contains("data") || object.contains("errors");
     if (!response && !QGraphQLResponseParser::isIncrementalPayload(object)) {
         step.kind = QGraphQLSseStep::Malformed;
         step.message = u"The data of the event at byte %1 is not a GraphQL response: it has "

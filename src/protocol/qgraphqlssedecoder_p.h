@@ -13,6 +13,8 @@
 #include <QGraphQL/qgraphqlglobal.h>
 #include <QGraphQL/qgraphqlresult.h>
 
+#include "qgraphqljsonnode_p.h"
+
 #include <QtCore/qbytearray.h>
 #include <QtCore/qbytearrayview.h>
 #include <QtCore/qjsonobject.h>
@@ -45,7 +47,7 @@ struct QGraphQLSseStep
     Kind kind = Ignored;
     //! Next: the parsed data. A GraphQL response, or a subsequent incremental-delivery payload
     //! (incremental/pending/completed/hasNext and no data), which QGraphQLIncrementalMerger takes.
-    QJsonObject payload;
+    QGraphQLJsonNode payload; // an object over the event data's compact text
     QString message; // Malformed: what and where
 };
 

@@ -934,8 +934,7 @@ void tst_QGraphQLCli::graphqlResponseWith4xxIsPrinted_data()
 
     const QByteArray errors
             = R"({"errors":[{"message":"Variable \"$n\" got invalid value","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]})";
-    const QByteArray printed
-            = R"({"errors":[{"extensions":{"code":"BAD_USER_INPUT"},"locations":[{"column":8,"line":1}],"message":"Variable \"$n\" got invalid value"}]})";
+    const QByteArray printed = errors; // as the server wrote it
     QTest::addRow("graphql-response+json 400") << 400 << "application/graphql-response+json"_ba
                                                << errors << QList<QByteArray> { printed };
     QTest::addRow("json 422 with errors")

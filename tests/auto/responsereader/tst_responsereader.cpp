@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 #include "protocol/qgraphqlresponsereader_p.h"
+#include "protocol/qgraphqlresponseparser_p.h"
 #include "protocol/qgraphqlresponsereaders_p.h"
 
 #include "../shared/testwire.h"
@@ -393,7 +394,7 @@ void tst_ResponseReader::jsonBody_data()
     row("empty body", "", End::Complete,
         { notResponse + u"Invalid JSON at byte 0: illegal value"_s });
     row("HTML", "<html>oops</html>", End::Complete,
-        { notResponse + u"Invalid JSON at byte 1: illegal value"_s });
+        { notResponse + u"Invalid JSON at byte 0: illegal value"_s });
     row("cut JSON, transfer complete", R"({"data":{"a":1})", End::Complete,
         { notResponse + u"Invalid JSON at byte 15: unterminated object"_s });
     row("array", R"([{"data":1}])", End::Complete,
@@ -751,7 +752,7 @@ void tst_ResponseReader::sse_data()
                   next(1).size()) });
     row("next with invalid JSON", sseEvent("next", "{oops}") + SseComplete, End::Complete,
         { u"failed ProtocolError: The data of the event at byte 0 is not a GraphQL response: "
-          "Invalid JSON at byte 2: unterminated object"_s });
+          "Invalid JSON at byte 1: unterminated object"_s });
     row("next with neither data nor errors", next(1) + sseEvent("next", R"({"foo":1})"),
         End::Complete,
         { result(1),
@@ -958,11 +959,12 @@ void tst_ResponseReader::payloadAssembler()
 {
     using Validation = QGraphQLPayloadAssembler::Validation;
     const auto object = [](const QByteArray &text) {
-        return QJsonDocument::fromJson(text).object();
+        return QGraphQLResponseParser::parseJsonText(text).object;
     };
     QGraphQLPayloadAssembler assembler;
-    QCOMPARE(describe(assembler.take({}, Validation::AcceptAny)), u"result {}"_s);
-    QCOMPARE(describe(assembler.take({})),
+    const QGraphQLJsonNode empty = QGraphQLJsonNode::object();
+    QCOMPARE(describe(assembler.take(empty, Validation::AcceptAny)), u"result {}"_s);
+    QCOMPARE(describe(assembler.take(empty)),
              u"failed ProtocolError: A payload is not a GraphQL response: it has neither "
              "\"data\" nor \"errors\""_s);
     QCOMPARE(describe(assembler.take(object(R"({"data":{"n":1}})"))), result(1));
