@@ -247,19 +247,35 @@ void OperationRunner::printResult(const QGraphQLResult &result)
     // stream that jq reads as it is).
     const QByteArray line
             = m_options.pretty ? result.rawJson(QJsonDocument::Indented) : result.rawJson() + '\n';
-    // One line per result, flushed at once: a pipe sees every event live.
-    if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())
-        || std::fflush(stdout) != 0) {
-        m_stdoutFailed = true;
-        if (m_operation)
-            m_operation->cancel();
+    if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size())) {
+        failStdout();
         return;
+    }
+    // Flushed once the results that arrived together are written: a pipe still sees every
+    // event live, with one write() per network read instead of one per result.
+    if (!m_flushPending) {
+        m_flushPending = true;
+        QTimer::singleShot(0, this, &OperationRunner::flushStdout);
     }
     if (m_type == QGraphQLDocument::Subscription && m_options.count > 0
         && m_resultCount >= m_options.count && m_operation && !m_operation->isFinished()) {
         m_stop = Stop::CountReached;
         m_operation->cancel(); // closes the connection; onFinished() ends with 0
     }
+}
+
+void OperationRunner::flushStdout()
+{
+    m_flushPending = false;
+    if (!m_stdoutFailed && std::fflush(stdout) != 0)
+        failStdout();
+}
+
+void OperationRunner::failStdout()
+{
+    m_stdoutFailed = true;
+    if (m_operation && !m_operation->isFinished())
+        m_operation->cancel();
 }
 
 void OperationRunner::printResponseHead()
@@ -322,6 +338,11 @@ void OperationRunner::finish(int exitCode)
 {
     if (m_finished)
         return;
+    flushStdout();
+    if (m_stdoutFailed && exitCode == ExitOk) {
+        printError(u"cannot write to stdout"_s);
+        exitCode = ExitFailure;
+    }
     m_finished = true;
     m_maxTimer.stop();
     if (exitCode == ExitOk && m_options.failOnErrors && m_sawGraphQLErrors)

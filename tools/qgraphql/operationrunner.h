@@ -42,6 +42,8 @@ private:
     void printResult(const QGraphQLResult &result);
     void printSchema(const QGraphQLResult &result); // --print-schema
     void printResponseHead();
+    void flushStdout();
+    void failStdout(); // stdout cannot be written: cancel, exit 1
     void onFinished();
     void finish(int exitCode);
     void onMaxTime();
@@ -62,6 +64,7 @@ private:
     bool m_headPrinted = false;
     bool m_schemaFailed = false; // --print-schema: the introspection result had errors
     bool m_stdoutFailed = false;
+    bool m_flushPending = false;
     bool m_finished = false;
     bool m_sawGraphQLErrors = false; // for --fail-on-errors
     int m_resultCount = 0;
