@@ -46,6 +46,17 @@ TestHttpScript answer(const TestHttpRequest &request)
             script.wait(30).chunk(part(payload({ { "countdown"_L1, n } })));
         return script.chunk("--\r\n").endChunks().close();
     }
+    if (query.contains("ordered"_L1)) { // members not in alphabetical order, a big number
+        return TestHttpScript()
+                .head(200, multipart)
+                .chunk("\r\n--graphql"
+                       + part(R"({"payload":{"data":{"ordered":{"zeta":1,"alpha":2,"mid":3,)"
+                              R"("big":12345678901234567890}},"errors":[{"message":"m",)"
+                              R"("path":["ordered"],"extensions":{"code":"X"}}]}})")
+                       + "--\r\n")
+                .endChunks()
+                .close();
+    }
     if (query.contains("ticks"_L1)) { // never ends by itself
         TestHttpScript script;
         script.head(200, multipart).chunk("\r\n--graphql");

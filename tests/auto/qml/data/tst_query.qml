@@ -94,6 +94,7 @@ TestCase {
         compare(q.status, Query.Ready)
         compare(q.data.hello, "world")
         compare(q.data.slow, "late")
+        compare(Object.keys(q.data), ["hello", "slow"], "merged in the server's order")
     }
 
     function test_operationNameIsSent() {

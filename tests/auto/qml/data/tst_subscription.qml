@@ -54,6 +54,25 @@ TestCase {
         compare(JSON.parse(testServer.lastBody()).variables.from, 3)
     }
 
+    function test_serverMemberOrderAndNumbers() {
+        const sub = makeSubscription({ query: "subscription { ordered }" })
+        const results = spy(sub, "resultReceived")
+        const finished = spy(sub, "finished")
+        sub.active = true
+        finished.wait(5000)
+        compare(results.count, 1)
+        // Built from the server's text: its member order, not QJsonObject's sorted keys.
+        compare(Object.keys(sub.data.ordered), ["zeta", "alpha", "mid", "big"])
+        compare(sub.data.ordered.big, 12345678901234567890) // a JS number, as JSON.parse gives
+        compare(sub.errors.length, 1)
+        compare(Object.keys(sub.errors[0]), ["message", "path", "extensions"])
+        compare(sub.errors[0].extensions.code, "X")
+        // The signal carries the same values.
+        const args = results.signalArguments[0]
+        compare(Object.keys(args[0].ordered), ["zeta", "alpha", "mid", "big"])
+        compare(args[1][0].message, "m")
+    }
+
     function test_dataShapesReachQmlIntact() {
         const sub = makeSubscription({ query: "subscription { shapes }" })
         const results = spy(sub, "resultReceived")
