@@ -4,12 +4,15 @@
 // JSON costs on the end-to-end payloads (~100 B and 16 KiB, the shape bench_loadserver sends):
 // Qt's parser (what the library uses) against Debian's simdjson, parse only and parse + build
 // the QJsonObject the public API hands out; plus the multipart decoder's JSON completeness
-// scanner against a plain memchr over the same bytes.
+// scanner against a plain memchr over the same bytes. Then validation with the kept text:
+// QGraphQLJsonText::compact() against simdjson's validation (DOM parse) and minify + parse, on
+// the payloads as sent and pretty-printed (QJsonDocument::Indented, white space to drop).
 //
 //   bench_json [seconds-per-case]     (default 1)
 
 #include "../common/benchpayload.h"
 #include "protocol/qgraphqljsonscanner_p.h"
+#include "protocol/qgraphqljsontext_p.h"
 #include "protocol/qgraphqlresponseparser_p.h"
 
 #include <QtCore/qcoreapplication.h>
@@ -23,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 
 #define BENCH_STR2(x) #x
@@ -178,6 +182,65 @@ int main(int argc, char **argv)
             const double s = timeIt(minSeconds, w.fn, &n);
             std::printf("| %-8s | %-52s | %9.1f | %11.0f |\n", size == 100 ? "~100 B" : "16 KiB",
                         w.name, n * json.size() / 1e6 / s, s * 1e9 / n);
+        }
+    }
+
+    // Validation that keeps the text: the same payloads, and pretty-printed.
+    std::printf("\nValidation with compact text kept (MB/s of the input as given)\n\n");
+    std::printf("| %-19s | %-52s | %9s | %11s |\n", "payload", "work", "MB/s", "ns/payload");
+    std::printf("|---------------------|------------------------------------------------------|"
+                "----------:|------------:|\n");
+    for (bool pretty : { false, true }) {
+        for (size_t size : { size_t(100), size_t(16384) }) {
+            QByteArray json = payload(size);
+            if (pretty)
+                json = QJsonDocument::fromJson(json).toJson(QJsonDocument::Indented);
+            const simdjson::padded_string padded(json.constData(), size_t(json.size()));
+            simdjson::dom::parser domParser;
+            // minify() writes at most the input's size; parse() wants padding after it.
+            const size_t minifiedCapacity = size_t(json.size()) + simdjson::SIMDJSON_PADDING;
+            std::unique_ptr<char[]> minified(new char[minifiedCapacity]);
+            struct Work
+            {
+                const char *name;
+                std::function<size_t()> fn;
+            };
+            const Work works[] = {
+                { "QJsonDocument::fromJson",
+                  [&] {
+                      return size_t(QJsonDocument::fromJson(json).isObject());
+                  } },
+                { "QGraphQLJsonText::compact (validate + keep text)",
+                  [&] {
+                      QByteArray out;
+                      return size_t(QGraphQLJsonText::compact(json, &out)) + size_t(out.size());
+                  } },
+                { "simdjson DOM parse (validation)",
+                  [&] {
+                      return size_t(domParser.parse(padded).value_unsafe().is_object());
+                  } },
+                { "simdjson::minify + DOM parse",
+                  [&] {
+                      size_t length = 0;
+                      if (simdjson::minify(json.constData(), size_t(json.size()), minified.get(),
+                                           length)
+                          != simdjson::SUCCESS) {
+                          return size_t(0);
+                      }
+                      return size_t(domParser.parse(minified.get(), length, false)
+                                            .value_unsafe()
+                                            .is_object());
+                  } },
+            };
+            char label[32];
+            std::snprintf(label, sizeof label, "%s%s (%lld B)", size == 100 ? "~100 B" : "16 KiB",
+                          pretty ? " ws" : "", qlonglong(json.size()));
+            for (const Work &w : works) {
+                qint64 n = 0;
+                const double s = timeIt(minSeconds, w.fn, &n);
+                std::printf("| %-19s | %-52s | %9.1f | %11.0f |\n", label, w.name,
+                            n * json.size() / 1e6 / s, s * 1e9 / n);
+            }
         }
     }
     return 0;

@@ -116,6 +116,31 @@ inline int utf8Length(const uchar *p, const uchar *end)
     return 0;
 }
 
+// The first byte from p on that is not white space (or end). Indentation comes in runs: sixteen
+// bytes at a time.
+inline const uchar *spaceEnd(const uchar *p, const uchar *end)
+{
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i lineFeed = _mm_set1_epi8('\n');
+    const __m128i carriageReturn = _mm_set1_epi8('\r');
+    const __m128i tab = _mm_set1_epi8('\t');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i spaces = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(v, lineFeed)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, carriageReturn), _mm_cmpeq_epi8(v, tab)));
+        const uint other = uint(~_mm_movemask_epi8(spaces)) & 0xffff;
+        if (other)
+            return p + qCountTrailingZeroBits(other);
+        p += 16;
+    }
+#endif
+    while (p < end && isSpace(*p))
+        ++p;
+    return p;
+}
+
 // One pass over the input: validates and writes the output in spans of input bytes, skipping
 // white space outside strings. Containers are tracked with an explicit stack, not recursion.
 class Compactor
@@ -123,7 +148,7 @@ class Compactor
 public:
     Compactor(QByteArrayView json, char *out)
         : m_begin(reinterpret_cast<const uchar *>(json.data())), m_p(m_begin),
-          m_end(m_begin + json.size()), m_span(m_begin), m_out(out)
+          m_end(m_begin + json.size()), m_span(m_begin), m_out(out), m_outEnd(out + json.size())
     { }
 
     bool run();
@@ -140,11 +165,20 @@ private:
         return false;
     }
 
-    // Copies the bytes since the last span up to p, which starts white space.
+    // Copies the bytes since the last span up to p, which starts white space. Between the
+    // white space of pretty-printed text the spans are short: one 16-byte move where it fits.
     void flush()
     {
-        const size_t n = size_t(m_p - m_span);
-        std::memcpy(m_out, m_span, n);
+        const qsizetype n = m_p - m_span;
+#if defined(__SSE2__)
+        if (n <= 16 && m_end - m_span >= 16 && m_outEnd - m_out >= 16) {
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out),
+                             _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_span)));
+            m_out += n;
+            return;
+        }
+#endif
+        std::memcpy(m_out, m_span, size_t(n));
         m_out += n;
     }
 
@@ -152,9 +186,7 @@ private:
     {
         if (m_p < m_end && isSpace(*m_p)) {
             flush();
-            do
-                ++m_p;
-            while (m_p < m_end && isSpace(*m_p));
+            m_p = spaceEnd(m_p + 1, m_end);
             m_span = m_p;
         }
     }
@@ -175,6 +207,7 @@ private:
     const uchar *const m_end;
     const uchar *m_span; // the first input byte not yet written
     char *m_out;
+    char *const m_outEnd; // the output has room for the whole input
     const uchar *m_errorAt = nullptr;
     Reason m_reason = Reason::IllegalValue;
     bool m_isObject[NestingLimit + 1];
@@ -394,6 +427,22 @@ done:
     return true;
 }
 
+inline bool isStructural(char c)
+{
+    switch (c) {
+    case '"':
+    case '{':
+    case '}':
+    case '[':
+    case ']':
+    case ',':
+    case ':':
+        return true;
+    default:
+        return false;
+    }
+}
+
 void writeIndent(QByteArray &out, int level)
 {
     out.append(qsizetype(qMax(level, 0)) * 4, ' ');
@@ -433,9 +482,13 @@ QByteArray indented(QByteArrayView compactJson)
         case '"': {
             // Copied as written; escapes are skipped over, so an escaped quote ends nothing.
             const char *start = p++;
-            while (p < end && *p != '"')
-                p += *p == '\\' ? 2 : 1;
-            p = qMin(p + 1, end);
+            while (p < end && *p != '"') {
+                if (*p == '\\' && end - p > 1)
+                    ++p;
+                ++p;
+            }
+            if (p < end)
+                ++p;
             out.append(start, p - start);
             continue;
         }
@@ -464,9 +517,13 @@ QByteArray indented(QByteArrayView compactJson)
         case ':':
             out.append(": ");
             break;
-        default:
-            out.append(c);
-            break;
+        default: { // a number or a literal
+            const char *start = p;
+            while (p < end && !isStructural(*p))
+                ++p;
+            out.append(start, p - start);
+            continue;
+        }
         }
         ++p;
     }
