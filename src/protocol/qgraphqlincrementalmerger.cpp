@@ -4,10 +4,12 @@
 #include "qgraphqlincrementalmerger_p.h"
 
 #include "qgraphqlresponseparser_p.h"
+#include "qgraphqlresult_p.h"
 
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qstringlist.h>
 
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -16,11 +18,26 @@ using namespace Qt::StringLiterals;
 struct QGraphQLIncrementalMerger::StepState
 {
     QList<QGraphQLError> errors;
-    QJsonObject extensions;
+    QGraphQLJsonNode errorNodes = QGraphQLJsonNode::array(); // the raw errors, in order
+    QGraphQLJsonNode extensions; // an object once there are any
     QStringList problems;
 };
 
 namespace {
+
+using Node = QGraphQLJsonNode;
+
+const Node &trueNode()
+{
+    static const Node node(QByteArrayLiteral("true"));
+    return node;
+}
+
+const Node &falseNode()
+{
+    static const Node node(QByteArrayLiteral("false"));
+    return node;
+}
 
 QString pathText(const QJsonArray &path)
 {
@@ -38,49 +55,91 @@ qint64 indexOf(const QJsonValue &key)
     return qint64(d);
 }
 
-// The walks below take a container out of its parent before changing it, so that the parent
-// does not hold a second reference and copy-on-write does not copy it. The container is put
-// back afterwards. Only containers that something outside the merger still shares (a result
-// handed out earlier) are copied.
+// The members of an object node read in one pass; for duplicate names the last one, as
+// QJsonObject. Members not asked for are skipped.
+template<size_t N>
+std::array<Node, N> membersOf(const Node &object, const std::array<QByteArrayView, N> &names)
+{
+    std::array<Node, N> values;
+    if (!object.isObject())
+        return values;
+    if (!object.isText()) { // an expanded object looks its names up
+        for (size_t i = 0; i < N; ++i)
+            values[i] = object.member(names[i]);
+        return values;
+    }
+    const auto members = object.members();
+    for (const auto &member : members) {
+        for (size_t i = 0; i < N; ++i) {
+            if (member.first == names[i])
+                values[i] = member.second;
+        }
+    }
+    return values;
+}
 
-// Deep merge of patch into target, in place.
-void deepMerge(QJsonValue &target, const QJsonValue &patch)
+// The members of an object, a name written twice having its last value in its first place, as
+// QJsonObject reads it. Expanded objects have unique names already.
+QList<QPair<QByteArray, Node>> uniqueMembers(const Node &object)
+{
+    QList<QPair<QByteArray, Node>> members = object.members();
+    if (!object.isText() || members.size() < 2)
+        return members;
+    bool duplicates = false;
+    if (members.size() <= 16) {
+        for (qsizetype i = 1; i < members.size() && !duplicates; ++i) {
+            for (qsizetype j = 0; j < i && !duplicates; ++j)
+                duplicates = members.at(i).first == members.at(j).first;
+        }
+    } else {
+        QSet<QByteArray> seen;
+        for (qsizetype i = 0; i < members.size() && !duplicates; ++i) {
+            duplicates = seen.contains(members.at(i).first);
+            seen.insert(members.at(i).first);
+        }
+    }
+    if (!duplicates)
+        return members;
+    QList<QPair<QByteArray, Node>> unique;
+    QHash<QByteArray, qsizetype> position;
+    for (const auto &member : std::as_const(members)) {
+        const auto it = position.constFind(member.first);
+        if (it != position.constEnd()) {
+            unique[*it].second = member.second;
+        } else {
+            position.insert(member.first, unique.size());
+            unique.append(member);
+        }
+    }
+    return unique;
+}
+
+// Deep merge of patch into target, in place. Changed containers are detached from anything
+// else that shares them (an earlier response): one level of an object, a path of a list.
+// Depth is bounded by the patch's.
+void deepMerge(Node &target, const Node &patch)
 {
     if (target.isObject() && patch.isObject()) {
-        QJsonObject object = target.toObject();
-        target = QJsonValue();
-        const QJsonObject source = patch.toObject();
-        for (auto it = source.constBegin(); it != source.constEnd(); ++it) {
-            const QJsonValue value = it.value();
-            auto existing = object.find(it.key());
-            if (existing == object.end()) {
-                object.insert(it.key(), value);
-            } else if ((value.isObject() && existing->isObject())
-                       || (value.isArray() && existing->isArray())) {
-                QJsonValue child = *existing;
-                *existing = QJsonValue();
-                deepMerge(child, value);
-                *existing = child;
-            } else {
+        const auto members = uniqueMembers(patch);
+        for (const auto &[name, value] : members) {
+            Node *existing = target.memberForUpdate(name);
+            if (!existing)
+                target.insert(name, value);
+            else if ((value.isObject() && existing->isObject())
+                     || (value.isArray() && existing->isArray()))
+                deepMerge(*existing, value);
+            else
                 *existing = value;
-            }
         }
-        target = QJsonValue(std::move(object));
     } else if (target.isArray() && patch.isArray()) {
-        QJsonArray array = target.toArray();
-        target = QJsonValue();
-        const QJsonArray source = patch.toArray();
-        for (qsizetype i = 0; i < source.size(); ++i) {
-            if (i < array.size()) {
-                QJsonValue child = array.at(i);
-                array[i] = QJsonValue();
-                deepMerge(child, source.at(i));
-                array[i] = child;
-            } else {
-                array.append(source.at(i));
-            }
+        const QList<Node> items = patch.items();
+        const qsizetype size = target.size();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (i < size)
+                deepMerge(*target.itemForUpdate(i), items.at(i));
+            else
+                target.append(items.at(i));
         }
-        target = QJsonValue(std::move(array));
     } else {
         target = patch;
     }
@@ -92,8 +151,7 @@ enum class Walk { Done, Nulled, Failed };
 // on the way gives Nulled (an error nulled that subtree) and apply is not called. On Failed,
 // *reason says why.
 template<typename Apply>
-Walk applyAt(QJsonValue &node, const QJsonArray &path, qsizetype depth, Apply &apply,
-             QString *reason)
+Walk applyAt(Node &node, const QJsonArray &path, qsizetype depth, Apply &apply, QString *reason)
 {
     if (depth == path.size())
         return apply(node, reason);
@@ -112,21 +170,12 @@ Walk applyAt(QJsonValue &node, const QJsonArray &path, qsizetype depth, Apply &a
             *reason = u"the value at %1 is not an object"_s.arg(pathText(prefix()));
             return Walk::Failed;
         }
-        QJsonObject object = node.toObject();
-        node = QJsonValue();
         const QString name = key.toString();
-        auto it = object.find(name);
-        if (it == object.end()) {
+        if (node.member(name.toUtf8()).isUndefined()) { // reads text without expanding it
             *reason = u"the object at %1 has no field \"%2\""_s.arg(pathText(prefix()), name);
-            node = QJsonValue(std::move(object));
             return Walk::Failed;
         }
-        QJsonValue child = *it;
-        *it = QJsonValue();
-        const Walk walk = applyAt(child, path, depth + 1, apply, reason);
-        *it = child;
-        node = QJsonValue(std::move(object));
-        return walk;
+        return applyAt(*node.memberForUpdate(name.toUtf8()), path, depth + 1, apply, reason);
     }
     const qint64 index = indexOf(key);
     if (index < 0) {
@@ -137,19 +186,12 @@ Walk applyAt(QJsonValue &node, const QJsonArray &path, qsizetype depth, Apply &a
         *reason = u"the value at %1 is not a list"_s.arg(pathText(prefix()));
         return Walk::Failed;
     }
-    QJsonArray array = node.toArray();
-    node = QJsonValue();
-    if (index >= array.size()) {
+    Node *child = node.itemForUpdate(index);
+    if (!child) {
         *reason = u"the list at %1 has no index %2"_s.arg(pathText(prefix())).arg(index);
-        node = QJsonValue(std::move(array));
         return Walk::Failed;
     }
-    QJsonValue child = array.at(index);
-    array[index] = QJsonValue();
-    const Walk walk = applyAt(child, path, depth + 1, apply, reason);
-    array[index] = child;
-    node = QJsonValue(std::move(array));
-    return walk;
+    return applyAt(*child, path, depth + 1, apply, reason);
 }
 
 } // namespace
@@ -164,7 +206,7 @@ void QGraphQLIncrementalMerger::reset()
 QGraphQLResult QGraphQLIncrementalMerger::mergedResult() const
 {
     QGraphQLResult result;
-    result.setData(m_data);
+    result.setData(data());
     result.setErrors(m_allErrors);
     if (m_hasNext) // a finished response reads like the one without @defer/@stream
         result.setHasNext(true);
@@ -176,57 +218,77 @@ QStringList QGraphQLIncrementalMerger::pendingIds() const
     return m_pendingOrder;
 }
 
-void QGraphQLIncrementalMerger::addErrors(const QJsonObject &object, StepState &step,
-                                          const QString &what)
+void QGraphQLIncrementalMerger::addErrors(const Node &errors, StepState &state, const QString &what)
 {
-    const auto errors = object.constFind("errors"_L1);
-    if (errors == object.constEnd())
+    if (errors.isUndefined())
         return;
-    if (!errors->isArray()) {
-        step.problems.append(u"The \"errors\" of %1 is not a list"_s.arg(what));
+    if (!errors.isArray()) {
+        state.problems.append(u"The \"errors\" of %1 is not a list"_s.arg(what));
         return;
     }
-    step.errors.append(QGraphQLError::listFromJson(errors->toArray()));
+    const QList<Node> items = errors.items();
+    for (const Node &error : items)
+        state.errorNodes.append(error);
+    state.errors.append(QGraphQLError::listFromJson(errors.toJsonValue().toArray()));
 }
 
 QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(QByteArrayView json)
 {
-    const QGraphQLResponseParser::ParsedJson parsed = QGraphQLResponseParser::parseJsonObject(json);
+    // Validated and kept as compact text: the merged data keeps the server's text.
+    const QGraphQLResponseParser::JsonText parsed = QGraphQLResponseParser::parseJsonText(json);
     if (parsed.error.isEmpty())
         return merge(parsed.object);
     Step step;
-    step.result.setData(m_data);
-    step.result.setHasNext(m_hasNext);
+    step.response = Node::object();
+    if (!m_data.isUndefined())
+        step.response.insert("data", m_data);
+    step.response.insert("hasNext", m_hasNext ? trueNode() : falseNode());
+    step.result = qgraphqlResultFromJsonNode(step.response);
     step.error = parsed.error;
     return step;
 }
 
 QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const QJsonObject &payload)
 {
-    Step step;
-    StepState state;
-    m_lastIncremental = m_lastPending = m_lastCompleted = QJsonArray();
+    return merge(Node::fromJsonValue(payload));
+}
 
-    if (isFinished()) {
-        step.result.setData(m_data);
-        step.error = u"A payload arrived after the last one (the one with hasNext false)"_s;
+QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const Node &payload)
+{
+    m_lastIncremental = m_lastPending = m_lastCompleted = Node();
+
+    if (isFinished() || !payload.isObject()) {
+        Step step;
+        step.response = Node::object();
+        if (!m_data.isUndefined())
+            step.response.insert("data", m_data);
+        step.result = qgraphqlResultFromJsonNode(step.response);
+        step.error = isFinished()
+                ? u"A payload arrived after the last one (the one with hasNext false)"_s
+                : u"The payload is not a JSON object"_s;
         return step;
     }
+    StepState state;
     const bool initial = m_steps == 0;
     ++m_steps;
     bool itemPayload = false; // the 2020 draft form: the payload is one incremental item
 
+    const auto [data, items, path, errors, extensions, pending, incremental, completed, hasNext]
+            = membersOf<9>(payload,
+                           { "data", "items", "path", "errors", "extensions", "pending",
+                             "incremental", "completed", "hasNext" });
+
     if (initial) {
-        const QJsonValue data = payload.value("data"_L1);
         if (data.isObject() || data.isNull())
             m_data = data;
         else if (!data.isUndefined())
             state.problems.append(u"The \"data\" of the initial payload is not an object"_s);
-        else if (!payload.contains("errors"_L1))
+        else if (errors.isUndefined())
             state.problems.append(u"The initial payload has neither \"data\" nor \"errors\""_s);
-    } else if (payload.contains("data"_L1) || payload.contains("items"_L1)) {
-        if (payload.contains("path"_L1)) {
+    } else if (!data.isUndefined() || !items.isUndefined()) {
+        if (!path.isUndefined()) {
             itemPayload = true;
+            m_lastIncremental = Node::array();
             m_lastIncremental.append(payload);
             mergeItem(payload, state);
         } else {
@@ -236,26 +298,26 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const QJsonObje
     }
 
     if (!itemPayload) {
-        addErrors(payload, state, u"the payload"_s);
-        const QJsonValue extensions = payload.value("extensions"_L1);
+        addErrors(errors, state, u"the payload"_s);
         if (extensions.isObject())
-            state.extensions = extensions.toObject();
+            state.extensions = extensions;
         else if (!extensions.isUndefined() && !extensions.isNull())
             state.problems.append(u"The \"extensions\" of the payload is not an object"_s);
     }
 
     // "pending", then "incremental", then "completed": a payload may announce an id, deliver
     // its data and complete it at once.
-    if (const QJsonValue pending = payload.value("pending"_L1); !pending.isUndefined()) {
+    if (!pending.isUndefined()) {
         if (!pending.isArray()) {
             state.problems.append(u"\"pending\" is not a list"_s);
         } else {
-            m_lastPending = pending.toArray();
-            for (qsizetype i = 0; i < m_lastPending.size(); ++i) {
-                const QJsonObject entry = m_lastPending.at(i).toObject();
+            m_lastPending = pending;
+            const QJsonArray entries = pending.toJsonValue().toArray();
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                const QJsonObject entry = entries.at(i).toObject();
                 const QJsonValue id = entry.value("id"_L1);
-                const QJsonValue path = entry.value("path"_L1);
-                if (!id.isString() || !path.isArray()) {
+                const QJsonValue entryPath = entry.value("path"_L1);
+                if (!id.isString() || !entryPath.isArray()) {
                     state.problems.append(
                             u"pending entry %1 lacks a string \"id\" or a list \"path\""_s.arg(i));
                     continue;
@@ -265,7 +327,7 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const QJsonObje
                     state.problems.append(u"pending id \"%1\" is announced twice"_s.arg(key));
                     continue;
                 }
-                QJsonObject stored { { "path"_L1, path } };
+                QJsonObject stored { { "path"_L1, entryPath } };
                 if (entry.contains("label"_L1))
                     stored.insert("label"_L1, entry.value("label"_L1));
                 m_pending.insert(key, stored);
@@ -274,31 +336,31 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const QJsonObje
         }
     }
 
-    if (const QJsonValue incremental = payload.value("incremental"_L1);
-        !incremental.isUndefined()) {
+    if (!incremental.isUndefined()) {
         if (!incremental.isArray()) {
             state.problems.append(u"\"incremental\" is not a list"_s);
         } else {
-            m_lastIncremental = incremental.toArray();
-            for (const QJsonValue &item : std::as_const(m_lastIncremental))
+            m_lastIncremental = incremental;
+            const QList<Node> list = incremental.items();
+            for (const Node &item : list)
                 mergeItem(item, state);
         }
     }
 
-    if (const QJsonValue completed = payload.value("completed"_L1); !completed.isUndefined()) {
+    if (!completed.isUndefined()) {
         if (!completed.isArray()) {
             state.problems.append(u"\"completed\" is not a list"_s);
         } else {
-            m_lastCompleted = completed.toArray();
-            for (qsizetype i = 0; i < m_lastCompleted.size(); ++i) {
-                const QJsonObject entry = m_lastCompleted.at(i).toObject();
-                const QJsonValue id = entry.value("id"_L1);
+            m_lastCompleted = completed;
+            const QList<Node> entries = completed.items();
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                const auto [id, entryErrors] = membersOf<2>(entries.at(i), { "id", "errors" });
                 if (!id.isString()) {
                     state.problems.append(u"completed entry %1 has no string \"id\""_s.arg(i));
                     continue;
                 }
                 const QString key = id.toString();
-                addErrors(entry, state, u"completed id \"%1\""_s.arg(key));
+                addErrors(entryErrors, state, u"completed id \"%1\""_s.arg(key));
                 if (!m_pending.remove(key)) {
                     state.problems.append(u"completed id \"%1\" is not pending"_s.arg(key));
                     continue;
@@ -308,80 +370,94 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const QJsonObje
         }
     }
 
-    const QJsonValue hasNext = payload.value("hasNext"_L1);
     if (!hasNext.isBool() && !hasNext.isUndefined())
         state.problems.append(u"\"hasNext\" is not a boolean"_s);
     m_hasNext = hasNext.toBool(false);
+    return finish(state);
+}
 
+QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::finish(StepState &state)
+{
     m_allErrors.append(state.errors);
-    step.result.setData(m_data);
-    step.result.setErrors(state.errors);
-    step.result.setExtensions(state.extensions);
-    step.result.setHasNext(m_hasNext);
+
+    Step step;
+    step.response = Node::object();
+    if (!m_data.isUndefined())
+        step.response.insert("data", m_data);
+    if (state.errorNodes.size() > 0)
+        step.response.insert("errors", state.errorNodes);
+    if (state.extensions.size() > 0)
+        step.response.insert("extensions", state.extensions);
+    step.response.insert("hasNext", m_hasNext ? trueNode() : falseNode());
+    step.incremental = m_lastIncremental.isUndefined() ? Node::array() : m_lastIncremental;
+    step.result = qgraphqlResultFromJsonNode(step.response, step.incremental);
     if (!state.problems.isEmpty())
         step.error = u"Malformed incremental payload %1: "_s.arg(m_steps)
                 + state.problems.join("; "_L1);
     return step;
 }
 
-void QGraphQLIncrementalMerger::mergeItem(const QJsonValue &value, StepState &state)
+void QGraphQLIncrementalMerger::mergeItem(const Node &item, StepState &state)
 {
-    if (!value.isObject()) {
+    if (!item.isObject()) {
         state.problems.append(u"an incremental item is not an object"_s);
         return;
     }
-    const QJsonObject item = value.toObject();
+    const auto [id, itemPath, subPath, errors, extensions, data, items] = membersOf<7>(
+            item, { "id", "path", "subPath", "errors", "extensions", "data", "items" });
 
     QString name; // for messages
     QJsonArray path;
     bool append = false; // v0.2 items are appended to the list at the path
-    if (const QJsonValue id = item.value("id"_L1); !id.isUndefined()) {
+    if (!id.isUndefined()) {
         if (!id.isString()) {
             state.problems.append(u"an incremental item has a non-string \"id\""_s);
             return;
         }
-        name = u"the incremental item for id \"%1\""_s.arg(id.toString());
-        addErrors(item, state, name);
-        const auto pending = m_pending.constFind(id.toString());
-        if (pending == m_pending.constEnd()) {
+        const QString key = id.toString();
+        name = u"the incremental item for id \"%1\""_s.arg(key);
+        addErrors(errors, state, name);
+        const auto entry = m_pending.constFind(key);
+        if (entry == m_pending.constEnd()) {
             state.problems.append(u"%1: the id is not pending"_s.arg(name));
             return;
         }
-        path = pending->value("path"_L1).toArray();
-        if (const QJsonValue subPath = item.value("subPath"_L1); !subPath.isUndefined()) {
+        path = entry->value("path"_L1).toArray();
+        if (!subPath.isUndefined()) {
             if (!subPath.isArray()) {
                 state.problems.append(u"%1: \"subPath\" is not a list"_s.arg(name));
                 return;
             }
-            for (const QJsonValue &key : subPath.toArray())
-                path.append(key);
+            const QJsonArray keys = subPath.toJsonValue().toArray();
+            for (const QJsonValue &k : keys)
+                path.append(k);
         }
         append = true;
-    } else if (const QJsonValue p = item.value("path"_L1); p.isArray()) {
-        path = p.toArray();
+    } else if (itemPath.isArray()) {
+        path = itemPath.toJsonValue().toArray();
         name = u"the incremental item at %1"_s.arg(pathText(path));
-        addErrors(item, state, name);
+        addErrors(errors, state, name);
     } else {
-        addErrors(item, state, u"an incremental item"_s);
+        addErrors(errors, state, u"an incremental item"_s);
         state.problems.append(u"an incremental item has neither \"id\" nor a list \"path\""_s);
         return;
     }
 
-    if (const QJsonValue extensions = item.value("extensions"_L1); extensions.isObject()) {
-        const QJsonObject object = extensions.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            state.extensions.insert(it.key(), it.value());
+    if (extensions.isObject()) {
+        const auto members = extensions.members();
+        for (const auto &[key, value] : members)
+            state.extensions.insert(key, value);
     }
 
-    if (item.contains("items"_L1))
-        mergeItems(item.value("items"_L1), path, append, state, name);
-    else if (item.contains("data"_L1))
-        mergeData(item.value("data"_L1), path, state, name);
+    if (!items.isUndefined())
+        mergeItems(items, path, append, state, name);
+    else if (!data.isUndefined())
+        mergeData(data, path, state, name);
     else
         state.problems.append(u"%1 has neither \"data\" nor \"items\""_s.arg(name));
 }
 
-void QGraphQLIncrementalMerger::mergeData(const QJsonValue &patch, const QJsonArray &path,
+void QGraphQLIncrementalMerger::mergeData(const Node &patch, const QJsonArray &path,
                                           StepState &state, const QString &what)
 {
     if (patch.isNull())
@@ -390,7 +466,7 @@ void QGraphQLIncrementalMerger::mergeData(const QJsonValue &patch, const QJsonAr
         state.problems.append(u"the \"data\" of %1 is not an object"_s.arg(what));
         return;
     }
-    auto apply = [&patch](QJsonValue &target, QString *reason) {
+    auto apply = [&patch](Node &target, QString *reason) {
         if (target.isNull())
             return Walk::Nulled;
         if (!target.isObject()) {
@@ -405,8 +481,8 @@ void QGraphQLIncrementalMerger::mergeData(const QJsonValue &patch, const QJsonAr
         state.problems.append(u"%1 cannot be merged: %2"_s.arg(what, reason));
 }
 
-void QGraphQLIncrementalMerger::mergeItems(const QJsonValue &items, const QJsonArray &path,
-                                           bool append, StepState &state, const QString &what)
+void QGraphQLIncrementalMerger::mergeItems(const Node &items, const QJsonArray &path, bool append,
+                                           StepState &state, const QString &what)
 {
     QJsonArray listPath = path;
     qint64 index = -1;
@@ -433,32 +509,29 @@ void QGraphQLIncrementalMerger::mergeItems(const QJsonValue &items, const QJsonA
     if (!append && m_failedStreams.contains(streamKey))
         return;
 
-    const QJsonArray values = items.toArray();
-    auto apply = [&](QJsonValue &target, QString *reason) {
+    const QList<Node> values = items.items(); // each keeps its text
+    auto apply = [&](Node &target, QString *reason) {
         if (target.isNull())
             return Walk::Nulled;
         if (!target.isArray()) {
             *reason = u"the value at %1 is not a list"_s.arg(streamKey);
             return Walk::Failed;
         }
-        QJsonArray list = target.toArray();
-        target = QJsonValue();
-        qsizetype at = append ? list.size() : qsizetype(index);
-        if (at > list.size()) {
+        const qsizetype size = target.size();
+        qsizetype at = append ? size : qsizetype(index);
+        if (at > size) {
             *reason = u"index %1 is past the end of the list at %2 (%3 elements)"_s.arg(at)
                               .arg(streamKey)
-                              .arg(list.size());
-            target = QJsonValue(std::move(list));
+                              .arg(size);
             return Walk::Failed;
         }
-        for (const QJsonValue &v : values) {
-            if (at < list.size())
-                list[at] = v;
+        for (const Node &v : values) {
+            if (at < size)
+                target.replace(at, v);
             else
-                list.append(v);
+                target.append(v);
             ++at;
         }
-        target = QJsonValue(std::move(list));
         return Walk::Done;
     };
     QString reason;

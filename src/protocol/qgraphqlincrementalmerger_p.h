@@ -14,6 +14,8 @@
 #include <QGraphQL/qgraphqlglobal.h>
 #include <QGraphQL/qgraphqlresult.h>
 
+#include "qgraphqljsonnode_p.h"
+
 #include <QtCore/qbytearrayview.h>
 #include <QtCore/qhash.h>
 #include <QtCore/qjsonarray.h>
@@ -53,8 +55,15 @@
 // that could be merged are merged, the bad ones are skipped, and the merger stays usable: the
 // caller decides whether the error ends the operation.
 //
-// Cost: merging walks the path and copies nothing the caller does not share: a container is only
-// copied when a result handed out earlier still refers to it (QJsonObject is copy-on-write).
+// The data tree is a QGraphQLJsonNode: the server's text, expanded only along the paths that
+// patches go to. Members keep the order in which they first appeared (deferred members are
+// appended to their object, a patched member keeps its place), and numbers and strings keep
+// their text.
+//
+// Cost: a step costs O(length of its paths + size of its new data). Merging walks the path and
+// copies only what a response handed out earlier still shares: one level of each object on the
+// path, and O(log n) of a list (expanded lists are persistent vectors). Earlier steps' responses
+// never change.
 class QGRAPHQL_AUTOTEST_EXPORT QGraphQLIncrementalMerger
 {
 public:
@@ -64,6 +73,12 @@ public:
         //! of its incremental items and of its completed entries); extensions: the payload's,
         //! with those of its incremental items added (later ones win); hasNext: the payload's.
         QGraphQLResult result;
+        //! The step's merged response: "data" (everything merged so far, in the server's
+        //! order), "errors" (only when the step brought errors), "extensions" (when there are
+        //! any), "hasNext". result is built from it and from incremental.
+        QGraphQLJsonNode response;
+        //! The raw "incremental" items of the step, as lastIncremental().
+        QGraphQLJsonNode incremental;
         QString error; // empty when the payload was well-formed
         bool isValid() const { return error.isEmpty(); }
     };
@@ -72,15 +87,20 @@ public:
 
     //! Merges the next payload. The first one is the initial response ({data, errors?,
     //! extensions?, hasNext, pending?}); a plain GraphQL response without hasNext is fine.
+    Step merge(const QGraphQLJsonNode &payload);
+    //! The same for a Qt object.
     Step merge(const QJsonObject &payload);
-    //! The same for the bytes of a part; they must hold a JSON object.
+    //! The same for the bytes of a part; they must hold a JSON object (validated, and kept as
+    //! compact text).
     Step merge(QByteArrayView json);
 
     //! Forgets everything, ready for a new response.
     void reset();
 
     //! The merged data so far (undefined before the first payload).
-    QJsonValue data() const { return m_data; }
+    QJsonValue data() const { return m_data.toJsonValue(); }
+    //! The merged data so far as a node (the server's order and text).
+    QGraphQLJsonNode dataNode() const { return m_data; }
     //! Every GraphQL error received so far, in order.
     QList<QGraphQLError> allErrors() const { return m_allErrors; }
     //! data() with allErrors() and hasNext(): the response as one result.
@@ -93,9 +113,9 @@ public:
 
     //! The raw "incremental" items, "pending" and "completed" entries of the last payload (empty
     //! arrays when it had none). For the 2020 draft form, lastIncremental() holds the payload.
-    QJsonArray lastIncremental() const { return m_lastIncremental; }
-    QJsonArray lastPending() const { return m_lastPending; }
-    QJsonArray lastCompleted() const { return m_lastCompleted; }
+    QJsonArray lastIncremental() const { return m_lastIncremental.toJsonValue().toArray(); }
+    QJsonArray lastPending() const { return m_lastPending.toJsonValue().toArray(); }
+    QJsonArray lastCompleted() const { return m_lastCompleted.toJsonValue().toArray(); }
 
     //! The ids announced in "pending" and not yet completed (incrementalSpec=v0.2).
     QStringList pendingIds() const;
@@ -104,21 +124,22 @@ public:
 
 private:
     struct StepState;
-    void mergeItem(const QJsonValue &item, StepState &step);
-    void mergeData(const QJsonValue &patch, const QJsonArray &path, StepState &step,
+    void mergeItem(const QGraphQLJsonNode &item, StepState &step);
+    void mergeData(const QGraphQLJsonNode &patch, const QJsonArray &path, StepState &step,
                    const QString &what);
-    void mergeItems(const QJsonValue &items, const QJsonArray &path, bool append, StepState &step,
-                    const QString &what);
-    void addErrors(const QJsonObject &object, StepState &step, const QString &what);
+    void mergeItems(const QGraphQLJsonNode &items, const QJsonArray &path, bool append,
+                    StepState &step, const QString &what);
+    void addErrors(const QGraphQLJsonNode &errors, StepState &step, const QString &what);
+    Step finish(StepState &state);
 
-    QJsonValue m_data = QJsonValue::Undefined;
+    QGraphQLJsonNode m_data; // undefined until the initial payload brings data
     QList<QGraphQLError> m_allErrors;
     QHash<QString, QJsonObject> m_pending; // id -> {"path":[…], "label":…}
     QStringList m_pendingOrder; // ids in announcement order
     QSet<QString> m_failedStreams; // legacy format: lists whose stream sent "items": null
-    QJsonArray m_lastIncremental;
-    QJsonArray m_lastPending;
-    QJsonArray m_lastCompleted;
+    QGraphQLJsonNode m_lastIncremental; // arrays, or undefined for none
+    QGraphQLJsonNode m_lastPending;
+    QGraphQLJsonNode m_lastCompleted;
     int m_steps = 0;
     bool m_hasNext = false;
 };

@@ -106,6 +106,13 @@ private Q_SLOTS:
     void reset();
     void longStreamIsFast();
     void deepMergeIsFast();
+    void mergedOrder();
+    void exactNumbers();
+    void streamItemsKeepTheirText();
+    void responseMembers();
+    void notAnObject();
+    void duplicateNamesInAPatch();
+    void streamOnePerStepKeepsEveryResponse();
 };
 
 void tst_IncrementalMerger::initialState()
@@ -747,6 +754,162 @@ void tst_IncrementalMerger::deepMergeIsFast()
     QCOMPARE(compact(merged.at(4321)), canonical(R"({"id":4321,"name":"n4321"})"));
     QVERIFY2(timer.elapsed() < 10000, QByteArray::number(timer.elapsed()).constData());
     qDebug("5000 deep merges: %lld ms", qlonglong(timer.elapsed()));
+}
+
+// The merged data keeps the server's order: members in the order they first appeared, deferred
+// members appended to their object in the order sent, an overwritten member in its place.
+void tst_IncrementalMerger::mergedOrder()
+{
+    Merger merger;
+    Merger::Step step = merger.merge(QGraphQLJsonNode(
+            R"({"data":{"z":1,"person":{"name":"Luke","b":null},"a":[{"y":1,"x":2}]},"hasNext":true})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    step = merger.merge(QGraphQLJsonNode(
+            R"({"incremental":[{"data":{"zz":{"q":1,"p":2},"b":"now","aa":3},"path":["person"]},{"data":{"w":0,"x":9},"path":["a",0]}],"hasNext":true})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    QCOMPARE(
+            step.response.member("data").toCompactJson(),
+            R"({"z":1,"person":{"name":"Luke","b":"now","zz":{"q":1,"p":2},"aa":3},"a":[{"y":1,"x":9,"w":0}]})"_ba);
+    step = merger.merge(QGraphQLJsonNode(
+            R"({"incremental":[{"data":{"m":1,"zz":{"r":3,"q":4}},"path":["person"]},{"data":{"c":2},"path":[]}],"hasNext":false})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    const QByteArray expected
+            = R"({"z":1,"person":{"name":"Luke","b":"now","zz":{"q":4,"p":2,"r":3},"aa":3,"m":1},"a":[{"y":1,"x":9,"w":0}],"c":2})";
+    QCOMPARE(merger.dataNode().toCompactJson(), expected);
+    QCOMPARE(step.response.member("data").toCompactJson(), expected);
+    QCOMPARE(merger.dataNode().member("person").keys(),
+             (QList<QByteArray> { "name", "b", "zz", "aa", "m" }));
+    // The Qt value is the same data.
+    QCOMPARE(merger.data(), QJsonDocument::fromJson(expected).object());
+}
+
+// Numbers keep every digit through merging (a QJsonValue would hold a double).
+void tst_IncrementalMerger::exactNumbers()
+{
+    Merger merger;
+    merger.merge(QGraphQLJsonNode(
+            R"({"data":{"id":12345678901234567890,"f":1.50},"pending":[{"id":"0","path":[]}],"hasNext":true})"_ba));
+    const Merger::Step step = merger.merge(QGraphQLJsonNode(
+            R"({"incremental":[{"id":"0","data":{"big":12345678901234567890,"e":1E300,"neg":-0}}],"completed":[{"id":"0"}],"hasNext":false})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    QCOMPARE(
+            step.response.toCompactJson(),
+            R"({"data":{"id":12345678901234567890,"f":1.50,"big":12345678901234567890,"e":1E300,"neg":-0},"hasNext":false})"_ba);
+    QCOMPARE(merger.dataNode().member("big").toCompactJson(), "12345678901234567890"_ba);
+
+    // The same from bytes, which are validated and kept without white space.
+    Merger bytes;
+    bytes.merge(
+            QByteArrayView("{ \"data\": {\"id\": 12345678901234567890},\n \"hasNext\": true }"));
+    const Merger::Step last = bytes.merge(QByteArrayView(
+            R"({"incremental": [{"data": {"f": 1.50}, "path": []}], "hasNext": false})"));
+    QVERIFY2(last.isValid(), qPrintable(last.error));
+    QCOMPARE(last.response.toCompactJson(),
+             R"({"data":{"id":12345678901234567890,"f":1.50},"hasNext":false})"_ba);
+}
+
+// Streamed items go into the list as the server wrote them, and Step::incremental holds the
+// step's raw items.
+void tst_IncrementalMerger::streamItemsKeepTheirText()
+{
+    Merger merger;
+    merger.merge(QGraphQLJsonNode(R"({"data":{"list":[{"b":1,"a":"x"}]},"hasNext":true})"_ba));
+    const QByteArray items = R"([{"b":2.0,"a":"é
+"},{"b":12345678901234567890,"a":[]}])";
+    const QByteArray incremental = R"([{"items":)" + items + R"(,"path":["list",1]}])";
+    const Merger::Step step = merger.merge(
+            QGraphQLJsonNode(R"({"incremental":)" + incremental + R"(,"hasNext":false})"));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    QCOMPARE(step.response.member("data").member("list").toCompactJson(),
+             R"([{"b":1,"a":"x"},)" + items.mid(1));
+    QCOMPARE(step.incremental.toCompactJson(), incremental);
+    QCOMPARE(step.result.incremental(), QJsonDocument::fromJson(incremental).array());
+    QCOMPARE(merger.lastIncremental(), QJsonDocument::fromJson(incremental).array());
+}
+
+// Step::response: data, errors (this step's), extensions, hasNext, in that order; result is
+// read from it.
+void tst_IncrementalMerger::responseMembers()
+{
+    Merger merger;
+    Merger::Step step = merger.merge(QGraphQLJsonNode(
+            R"({"hasNext":true,"extensions":{"t":1},"errors":[{"message":"a"}],"data":{"a":null}})"_ba));
+    QCOMPARE(
+            step.response.toCompactJson(),
+            R"({"data":{"a":null},"errors":[{"message":"a"}],"extensions":{"t":1},"hasNext":true})"_ba);
+    QCOMPARE(step.result.errors().size(), 1);
+    QCOMPARE(step.result.extensions(), (QJsonObject { { "t"_L1, 1 } }));
+    step = merger.merge(QGraphQLJsonNode(
+            R"({"incremental":[{"data":{"b":1},"path":[],"errors":[{"message":"b"}],"extensions":{"u":2}}],"errors":[{"message":"top"}],"hasNext":true})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    QCOMPARE(
+            step.response.toCompactJson(),
+            R"({"data":{"a":null,"b":1},"errors":[{"message":"top"},{"message":"b"}],"extensions":{"u":2},"hasNext":true})"_ba);
+    QCOMPARE(merger.allErrors().size(), 3);
+    step = merger.merge(QGraphQLJsonNode(R"({"hasNext":false})"_ba));
+    QCOMPARE(step.response.toCompactJson(), R"({"data":{"a":null,"b":1},"hasNext":false})"_ba);
+    QCOMPARE(step.incremental.toCompactJson(), "[]"_ba);
+    QVERIFY(step.result.errors().isEmpty());
+    QVERIFY(!step.result.hasNext());
+    QCOMPARE(step.result.data(), merger.data());
+}
+
+void tst_IncrementalMerger::notAnObject()
+{
+    Merger merger;
+    const Merger::Step step = merger.merge(QGraphQLJsonNode("[1]"_ba));
+    QVERIFY(!step.isValid());
+    QCOMPARE(merger.stepCount(), 0);
+    QVERIFY(merger.merge(QGraphQLJsonNode(YogaDefer1)).isValid());
+}
+
+// A name written twice in a patch: the last value counts, as when the patch is a QJsonObject.
+void tst_IncrementalMerger::duplicateNamesInAPatch()
+{
+    Merger merger;
+    merger.merge(QGraphQLJsonNode(R"({"data":{"a":{"z":0},"b":1},"hasNext":true})"_ba));
+    const Merger::Step step = merger.merge(QGraphQLJsonNode(
+            R"({"incremental":[{"data":{"a":{"x":1},"c":2,"a":{"y":2}},"path":[]}],"hasNext":false})"_ba));
+    QVERIFY2(step.isValid(), qPrintable(step.error));
+    QCOMPARE(merger.dataNode().toCompactJson(), R"({"a":{"z":0,"y":2},"b":1,"c":2})"_ba);
+}
+
+// 10000 items streamed one per step, every step's response kept: a step costs O(path + new
+// item) (the list is a persistent vector, shared between the responses), and no response
+// changes after it was handed out. Copying the list per step would be quadratic.
+void tst_IncrementalMerger::streamOnePerStepKeepsEveryResponse()
+{
+    constexpr int Steps = 10000;
+    Merger merger;
+    QVERIFY(merger
+                    .merge(QGraphQLJsonNode(
+                            R"({"data":{"s":{"l":[]},"after":1},"pending":[{"id":"0","path":["s","l"]}],"hasNext":true})"_ba))
+                    .isValid());
+    QList<QGraphQLJsonNode> responses;
+    responses.reserve(Steps);
+    QByteArray earlyText;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < Steps; ++i) {
+        const QByteArray payload = R"({"incremental":[{"id":"0","items":[{"n":)"
+                + QByteArray::number(i) + R"(,"t":"x"}]}],"hasNext":true})";
+        const Merger::Step step = merger.merge(QGraphQLJsonNode(payload));
+        QVERIFY(step.isValid());
+        responses.append(step.response);
+        if (i == 10)
+            earlyText = step.response.toCompactJson();
+    }
+    const qint64 elapsed = timer.elapsed();
+    QCOMPARE(merger.dataNode().member("s").member("l").size(), Steps);
+    QCOMPARE(responses.at(10).toCompactJson(), earlyText);
+    for (int i = 0; i < Steps; i += 97) {
+        const QGraphQLJsonNode list = responses.at(i).member("data").member("s").member("l");
+        QCOMPARE(list.size(), i + 1);
+        QCOMPARE(list.at(i).toCompactJson(), R"({"n":)" + QByteArray::number(i) + R"(,"t":"x"})");
+        QCOMPARE(responses.at(i).member("data").keys(), (QList<QByteArray> { "s", "after" }));
+    }
+    QVERIFY2(elapsed < 10000, QByteArray::number(elapsed).constData());
+    qDebug("10000 stream steps, every response kept: %lld ms", qlonglong(elapsed));
 }
 
 QTEST_GUILESS_MAIN(tst_IncrementalMerger)
