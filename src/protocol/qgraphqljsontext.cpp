@@ -199,8 +199,8 @@ private:
         return true;
     }
 
-    bool string();
-    bool number();
+    Q_ALWAYS_INLINE bool string();
+    Q_ALWAYS_INLINE bool number();
 
     const uchar *const m_begin;
     const uchar *m_p;
