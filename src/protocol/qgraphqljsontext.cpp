@@ -453,15 +453,26 @@ void writeIndent(QByteArray &out, int level)
 bool compact(QByteArrayView json, QByteArray *out, Error *error)
 {
     const qsizetype oldSize = out->size();
-    // Room for the whole input: the output is never longer. resize() leaves the bytes
-    // uninitialised; the final resize() only shrinks.
-    out->resize(oldSize + json.size());
+    // Room for the whole input: the output is never longer. The bytes are left uninitialised.
+    // An empty output gets exactly that room (resize() would round it up to the next power of
+    // two, and the text is usually kept).
+    const bool exact = oldSize == 0 && out->capacity() < json.size();
+    if (exact)
+        *out = QByteArray(json.size(), Qt::Uninitialized);
+    else
+        out->resize(oldSize + json.size());
     Compactor compactor(json, out->data() + oldSize);
     if (compactor.run()) {
-        out->resize(compactor.outEnd() - out->constData());
+        out->resize(compactor.outEnd() - out->constData()); // only shrinks: no reallocation
+        // Much white space was dropped (pretty-printed input): give the room back.
+        if (exact && out->capacity() - out->size() > out->size() / 8 + 64)
+            out->squeeze();
         return true;
     }
-    out->resize(oldSize);
+    if (exact)
+        *out = QByteArray();
+    else
+        out->resize(oldSize);
     if (error) {
         error->offset = compactor.errorOffset();
         error->message = QString::fromLatin1(reasonText(compactor.reason()));

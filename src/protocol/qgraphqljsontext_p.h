@@ -55,7 +55,8 @@ struct Error
 //! escapes and numbers exactly as written). Accepts exactly what QJsonDocument::fromJson accepts
 //! for an object or array (same verdict for every input; Qt's nesting limit and number range
 //! included). Returns false and fills \a error otherwise (then \a out is restored to its size
-//! before the call).
+//! before the call). An empty \a out ends with little more capacity than its size: the text is
+//! meant to be kept.
 QGRAPHQL_AUTOTEST_EXPORT bool compact(QByteArrayView json, QByteArray *out, Error *error = nullptr);
 
 //! Compact valid JSON text (as compact() writes) indented as QJsonDocument::Indented does

@@ -153,6 +153,7 @@ private Q_SLOTS:
     void errorOffsets();
     void fastPathCopiesInput();
     void appendsToOutput();
+    void keptTextCapacity();
     void indented_data();
     void indented();
     void randomDocuments();
@@ -542,6 +543,28 @@ void tst_JsonText::appendsToOutput()
     QCOMPARE(shared, R"([{"a":1},[2]])"_ba);
     QVERIFY(!QGraphQLJsonText::compact("[", &shared));
     QCOMPARE(shared, R"([{"a":1},[2]])"_ba);
+}
+
+void tst_JsonText::keptTextCapacity()
+{
+    // The text is kept with results: an empty output does not end with room to spare, neither
+    // from rounding up nor from the white space dropped.
+    const QByteArray compactText
+            = "[" + QByteArray("1,").repeated(2500) + "\"" + QByteArray(5000, 'x') + "\"]";
+    QByteArray out;
+    QVERIFY(QGraphQLJsonText::compact(compactText, &out));
+    QCOMPARE(out, compactText);
+    QVERIFY2(out.capacity() <= out.size() + 64, QByteArray::number(out.capacity()).constData());
+    const QByteArray pretty = spaced(compactText, "\n            ");
+    out = QByteArray();
+    QVERIFY(QGraphQLJsonText::compact(pretty, &out));
+    QCOMPARE(out, compactText);
+    QVERIFY2(out.capacity() <= out.size() + out.size() / 8 + 64,
+             QByteArray::number(out.capacity()).constData());
+    out = QByteArray();
+    QVERIFY(!QGraphQLJsonText::compact(pretty.left(pretty.lastIndexOf(']')), &out));
+    QVERIFY(out.isEmpty());
+    QCOMPARE(out.capacity(), 0);
 }
 
 void tst_JsonText::indented_data()
