@@ -9,7 +9,6 @@
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qstringlist.h>
 
-#include <array>
 #include <cmath>
 #include <utility>
 
@@ -18,7 +17,7 @@ using namespace Qt::StringLiterals;
 struct QGraphQLIncrementalMerger::StepState
 {
     QList<QGraphQLError> errors;
-    QGraphQLJsonNode errorNodes = QGraphQLJsonNode::array(); // the raw errors, in order
+    QGraphQLJsonNode errorNodes; // the raw errors, in order (an array once there are any)
     QGraphQLJsonNode extensions; // an object once there are any
     QStringList problems;
 };
@@ -53,29 +52,6 @@ qint64 indexOf(const QJsonValue &key)
     if (!(d >= 0) || d > 9007199254740991.0 || std::floor(d) != d)
         return -1;
     return qint64(d);
-}
-
-// The members of an object node read in one pass; for duplicate names the last one, as
-// QJsonObject. Members not asked for are skipped.
-template<size_t N>
-std::array<Node, N> membersOf(const Node &object, const std::array<QByteArrayView, N> &names)
-{
-    std::array<Node, N> values;
-    if (!object.isObject())
-        return values;
-    if (!object.isText()) { // an expanded object looks its names up
-        for (size_t i = 0; i < N; ++i)
-            values[i] = object.member(names[i]);
-        return values;
-    }
-    const auto members = object.members();
-    for (const auto &member : members) {
-        for (size_t i = 0; i < N; ++i) {
-            if (member.first == names[i])
-                values[i] = member.second;
-        }
-    }
-    return values;
 }
 
 // The members of an object, a name written twice having its last value in its first place, as
@@ -273,10 +249,12 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const Node &pay
     ++m_steps;
     bool itemPayload = false; // the 2020 draft form: the payload is one incremental item
 
-    const auto [data, items, path, errors, extensions, pending, incremental, completed, hasNext]
-            = membersOf<9>(payload,
-                           { "data", "items", "path", "errors", "extensions", "pending",
-                             "incremental", "completed", "hasNext" });
+    const QList<Node> members
+            = payload.membersNamed({ "data", "items", "path", "errors", "extensions", "pending",
+                                     "incremental", "completed", "hasNext" });
+    const Node &data = members.at(0), &items = members.at(1), &path = members.at(2),
+               &errors = members.at(3), &extensions = members.at(4), &pending = members.at(5),
+               &incremental = members.at(6), &completed = members.at(7), &hasNext = members.at(8);
 
     if (initial) {
         if (data.isObject() || data.isNull())
@@ -354,7 +332,8 @@ QGraphQLIncrementalMerger::Step QGraphQLIncrementalMerger::merge(const Node &pay
             m_lastCompleted = completed;
             const QList<Node> entries = completed.items();
             for (qsizetype i = 0; i < entries.size(); ++i) {
-                const auto [id, entryErrors] = membersOf<2>(entries.at(i), { "id", "errors" });
+                const QList<Node> entry = entries.at(i).membersNamed({ "id", "errors" });
+                const Node &id = entry.at(0), &entryErrors = entry.at(1);
                 if (!id.isString()) {
                     state.problems.append(u"completed entry %1 has no string \"id\""_s.arg(i));
                     continue;
@@ -403,8 +382,11 @@ void QGraphQLIncrementalMerger::mergeItem(const Node &item, StepState &state)
         state.problems.append(u"an incremental item is not an object"_s);
         return;
     }
-    const auto [id, itemPath, subPath, errors, extensions, data, items] = membersOf<7>(
-            item, { "id", "path", "subPath", "errors", "extensions", "data", "items" });
+    const QList<Node> members = item.membersNamed(
+            { "id", "path", "subPath", "errors", "extensions", "data", "items" });
+    const Node &id = members.at(0), &itemPath = members.at(1), &subPath = members.at(2),
+               &errors = members.at(3), &extensions = members.at(4), &data = members.at(5),
+               &items = members.at(6);
 
     QString name; // for messages
     QJsonArray path;
@@ -444,8 +426,8 @@ void QGraphQLIncrementalMerger::mergeItem(const Node &item, StepState &state)
     }
 
     if (extensions.isObject()) {
-        const auto members = extensions.members();
-        for (const auto &[key, value] : members)
+        const auto added = extensions.members();
+        for (const auto &[key, value] : added)
             state.extensions.insert(key, value);
     }
 

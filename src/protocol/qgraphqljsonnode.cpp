@@ -622,6 +622,30 @@ QList<QGraphQLJsonNode> QGraphQLJsonNode::items() const
     return list;
 }
 
+QList<QGraphQLJsonNode>
+QGraphQLJsonNode::membersNamed(std::initializer_list<QByteArrayView> names) const
+{
+    QList<QGraphQLJsonNode> values(qsizetype(names.size()));
+    if (m_d) {
+        qsizetype i = 0;
+        for (QByteArrayView name : names)
+            values[i++] = member(name);
+        return values;
+    }
+    const char *s = m_text.constData();
+    forEachMember(s, m_begin, m_end, [&](qsizetype kb, qsizetype ke, qsizetype vb, qsizetype ve) {
+        const QByteArrayView raw(s + kb, ke - kb);
+        qsizetype i = 0;
+        for (QByteArrayView name : names) {
+            if (keyEquals(raw, name))
+                values[i] = QGraphQLJsonNode(m_text, vb, ve); // the last one wins
+            ++i;
+        }
+        return true;
+    });
+    return values;
+}
+
 bool QGraphQLJsonNode::toBool(bool defaultValue) const
 {
     if (m_d || m_end <= m_begin)

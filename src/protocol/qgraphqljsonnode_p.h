@@ -20,6 +20,8 @@
 #include <QtCore/qshareddata.h>
 #include <QtCore/qstring.h>
 
+#include <initializer_list>
+
 struct QGraphQLJsonNodeData;
 
 // An immutable, implicitly shared, ordered JSON value that keeps the server's text.
@@ -78,6 +80,9 @@ public:
     //! Members in order (for text, duplicate names as they appear) or items, in one pass.
     QList<QPair<QByteArray, QGraphQLJsonNode>> members() const;
     QList<QGraphQLJsonNode> items() const;
+    //! The values of the members named \a names, found in one pass over the text (the last one
+    //! for duplicate names); Undefined for absent ones.
+    QList<QGraphQLJsonNode> membersNamed(std::initializer_list<QByteArrayView> names) const;
 
     bool toBool(bool defaultValue = false) const;
     QString toString() const; // decoded string, else empty

@@ -208,6 +208,19 @@ void tst_JsonNode::memberByDecodedName()
 
 void tst_JsonNode::duplicateNames()
 {
+    {
+        const QList<Node> found = Node(R"({"a":1,"b":2,"\u0061":3,"c":4})"_ba)
+                                          .membersNamed({ "c", "a", "missing" });
+        QCOMPARE(found.size(), 3);
+        QCOMPARE(found.at(0).toCompactJson(), "4"_ba);
+        QCOMPARE(found.at(1).toCompactJson(), "3"_ba); // the last one, after decoding
+        QVERIFY(found.at(2).isUndefined());
+        Node expanded(R"({"a":1})"_ba);
+        expanded.insert("b", Node("2"_ba));
+        QCOMPARE(expanded.membersNamed({ "b", "x" }).at(0).toCompactJson(), "2"_ba);
+        QVERIFY(Node("[1]"_ba).membersNamed({ "a" }).at(0).isUndefined());
+    }
+
     const QByteArray text = R"({"a":1,"b":2,"a":3})";
     const Node node(text);
     QCOMPARE(node.member("a").toCompactJson(), "3"_ba); // the last one, as QJsonObject
