@@ -99,7 +99,7 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QGraphQLJsonNode &paylo
     }
     if (!merging)
         m_merger = std::make_unique<QGraphQLIncrementalMerger>();
-    const QGraphQLIncrementalMerger::Step step = m_merger->merge(payload.toJsonValue().toObject());
+    const QGraphQLIncrementalMerger::Step step = m_merger->merge(payload);
     if (!step.isValid()) {
         event.kind = QGraphQLReaderEvent::Failed;
         event.error
@@ -107,8 +107,7 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QGraphQLJsonNode &paylo
                                          u"Invalid incremental delivery payload: "_s + step.error);
         return event;
     }
-    event.result = step.result;
-    event.result.setIncremental(m_merger->lastIncremental());
+    event.result = step.result; // with the step's raw incremental items
     return event;
 }
 

@@ -181,6 +181,8 @@ private Q_SLOTS:
 
     void graphqlResponseWith4xxIsPrinted_data();
     void graphqlResponseWith4xxIsPrinted();
+    void serverTextIsPrinted_data();
+    void serverTextIsPrinted();
     void failOnErrors();
     void countEndsSubscription();
     void maxTime();
@@ -965,6 +967,69 @@ void tst_QGraphQLCli::graphqlResponseWith4xxIsPrinted()
     QVERIFY2(result.stdErr.startsWith("qgraphql: HTTP " + QByteArray::number(status)),
              result.describe());
     QCOMPARE(result.stdErr.count('\n'), 1);
+}
+
+// The server's member order and every number as sent, in every framing: a JSON body, Apollo
+// multipart, SSE and @defer merging. White space between tokens is dropped, nothing else.
+void tst_QGraphQLCli::serverTextIsPrinted_data()
+{
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<TestHttpScript>("script");
+    QTest::addColumn<QList<QByteArray>>("lines");
+
+    const QByteArray sent = R"({"data": {"zeta": 1, "alpha": {"y": 2, "b": 3}, )"
+                            R"("big": 12345678901234567890, "neg": -9223372036854775809, )"
+                            R"("pi": 3.14159265358979323846, "s": "a\u00e9 \"q\""}})";
+    const QByteArray printed = R"({"data":{"zeta":1,"alpha":{"y":2,"b":3},)"
+                               R"("big":12345678901234567890,"neg":-9223372036854775809,)"
+                               R"("pi":3.14159265358979323846,"s":"a\u00e9 \"q\""}})";
+    QTest::addRow("JSON body") << u"{ zeta }"_s
+                               << TestHttpScript().respond(200, "application/json", sent)
+                               << QList<QByteArray> { printed };
+    QTest::addRow("multipart subscription")
+            << u"subscription { zeta }"_s
+            << TestHttpScript()
+                       .head(200, MultipartType)
+                       .chunk("\r\n--graphql" + part("{ \"payload\" : " + sent + " }"))
+                       .chunk(part(R"({"payload":{"data":{"z":1,"a":2}}})") + "--\r\n")
+                       .endChunks()
+                       .close()
+            << QList<QByteArray> { printed, R"({"data":{"z":1,"a":2}})" };
+    QTest::addRow("SSE subscription")
+            << u"subscription { zeta }"_s
+            << TestHttpScript().respond(200, "text/event-stream",
+                                        "event: next\ndata: " + sent
+                                                + "\n\nevent: complete\ndata:\n\n")
+            << QList<QByteArray> { printed };
+    QTest::addRow("@defer merged in order")
+            << u"{ z ... @defer { big } }"_s
+            << TestHttpScript()
+                       .head(200, "multipart/mixed; boundary=\"-\"; deferSpec=20220824")
+                       .chunk("\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                              R"({"data":{"z":{"y":1,"b":2}},"hasNext":true})"
+                              "\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                              R"({"incremental":[{"data":{"big":12345678901234567890,"a":0},)"
+                              R"("path":["z"]}],"hasNext":false})"
+                              "\r\n-----\r\n")
+                       .endChunks()
+                       .close()
+            << QList<QByteArray> {
+                   R"({"data":{"z":{"y":1,"b":2}},"hasNext":true})",
+                   R"({"data":{"z":{"y":1,"b":2,"big":12345678901234567890,"a":0}},"hasNext":false})"
+               };
+}
+
+void tst_QGraphQLCli::serverTextIsPrinted()
+{
+    QFETCH(QString, document);
+    QFETCH(TestHttpScript, script);
+    QFETCH(QList<QByteArray>, lines);
+
+    m_faultHandler = [=](const TestHttpRequest &) { return script; };
+    const CliResult result = runCli({ m_faultServer->url().toString(), document });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, lines);
 }
 
 void tst_QGraphQLCli::failOnErrors()
