@@ -60,16 +60,11 @@ class QGraphQLResultPrivate : public QSharedData
 {
 public:
     // The members of the response that the accessors need, found in one pass over its text.
-    struct Members
-    {
-        QGraphQLJsonNode data;
-        QGraphQLJsonNode errors;
-        QGraphQLJsonNode extensions;
-        QGraphQLJsonNode hasNext;
-    };
+    using Members = QGraphQLResponseMembers;
 
     static QGraphQLResult fromNode(const QGraphQLJsonNode &response,
-                                   const QGraphQLJsonNode &incremental);
+                                   const QGraphQLJsonNode &incremental,
+                                   const Members *members = nullptr);
 
     bool isText() const { return !response.isUndefined(); }
     const Members &members() const;
@@ -95,19 +90,10 @@ public:
 const QGraphQLResultPrivate::Members &QGraphQLResultPrivate::members() const
 {
     return index.get([this] {
-        Members found;
         // One pass; for duplicate names the last one counts, as in QJsonObject.
-        for (const auto &[name, value] : response.members()) {
-            if (name == "data")
-                found.data = value;
-            else if (name == "errors")
-                found.errors = value;
-            else if (name == "extensions")
-                found.extensions = value;
-            else if (name == "hasNext")
-                found.hasNext = value;
-        }
-        return found;
+        const QList<QGraphQLJsonNode> found
+                = response.membersNamed({ "data", "errors", "extensions", "hasNext" });
+        return Members { found.at(0), found.at(1), found.at(2), found.at(3) };
     });
 }
 
@@ -153,8 +139,15 @@ QGraphQLResult qgraphqlResultFromJsonNode(const QGraphQLJsonNode &response,
     return QGraphQLResultPrivate::fromNode(response, incremental);
 }
 
+QGraphQLResult qgraphqlResultFromJsonNode(const QGraphQLJsonNode &response,
+                                          const QGraphQLResponseMembers &members)
+{
+    return QGraphQLResultPrivate::fromNode(response, {}, &members);
+}
+
 QGraphQLResult QGraphQLResultPrivate::fromNode(const QGraphQLJsonNode &response,
-                                               const QGraphQLJsonNode &incremental)
+                                               const QGraphQLJsonNode &incremental,
+                                               const Members *members)
 {
     QGraphQLResult result;
     if (!response.isObject())
@@ -163,6 +156,8 @@ QGraphQLResult QGraphQLResultPrivate::fromNode(const QGraphQLJsonNode &response,
     result.d.reset(new QGraphQLResultPrivate);
     result.d->response = response;
     result.d->incrementalItems = incremental;
+    if (members)
+        result.d->index.set(*members);
     return result;
 }
 

@@ -15,9 +15,22 @@
 
 #include "protocol/qgraphqljsonnode_p.h"
 
+//! The members of a response that a result reads, when the caller has already found them (in
+//! one pass with QGraphQLJsonNode::membersNamed()).
+struct QGraphQLResponseMembers
+{
+    QGraphQLJsonNode data;
+    QGraphQLJsonNode errors;
+    QGraphQLJsonNode extensions;
+    QGraphQLJsonNode hasNext;
+};
+
 //! A result whose source of truth is \a response (an object node over the server's text, or
 //! a merged tree of such nodes) and, for an incremental step, its raw "incremental" items.
 QGRAPHQL_AUTOTEST_EXPORT QGraphQLResult qgraphqlResultFromJsonNode(
         const QGraphQLJsonNode &response, const QGraphQLJsonNode &incremental = {});
+//! The same for a plain response whose members are known.
+QGRAPHQL_AUTOTEST_EXPORT QGraphQLResult qgraphqlResultFromJsonNode(
+        const QGraphQLJsonNode &response, const QGraphQLResponseMembers &members);
 
 #endif // QGRAPHQLRESULT_P_H

@@ -147,8 +147,8 @@ Result run(const Case &c, double minSeconds)
             ++result.parts;
             bodyBytes += multipart.partBody().size();
             if (c.format == Format::Incremental) {
-                const auto parsed = QGraphQLResponseParser::parseJsonObject(multipart.partBody(),
-                                                                            multipart.partOffset());
+                const auto parsed = QGraphQLResponseParser::parseJsonText(multipart.partBody(),
+                                                                          multipart.partOffset());
                 if (!merger || merger->isFinished())
                     merger.emplace(); // a new response begins
                 results += parsed.error.isEmpty() && merger->merge(parsed.object).isValid();

@@ -6,8 +6,9 @@
 #include "qgraphqljsontext_p.h"
 #include "qgraphqlresult_p.h"
 
+#include <algorithm>
+
 #include <QtCore/qjsonarray.h>
-#include <QtCore/qjsondocument.h>
 #include <QtCore/qstringlist.h>
 
 using namespace Qt::StringLiterals;
@@ -39,24 +40,6 @@ MediaType parseMediaType(QByteArrayView contentType)
         media.parameters.insert(field.left(eq).trimmed().toLower(), value);
     }
     return media;
-}
-
-ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset)
-{
-    ParsedJson parsed;
-    QJsonParseError error;
-    // fromRawData: no copy; the document does not keep a reference to the input.
-    const QJsonDocument document
-            = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
-    if (error.error != QJsonParseError::NoError) {
-        parsed.error = u"Invalid JSON at byte %1: %2"_s.arg(streamOffset + error.offset)
-                               .arg(error.errorString());
-    } else if (!document.isObject()) {
-        parsed.error = u"Expected a JSON object at byte %1"_s.arg(streamOffset);
-    } else {
-        parsed.object = document.object();
-    }
-    return parsed;
 }
 
 JsonText parseJsonText(QByteArrayView bytes, qint64 streamOffset)
@@ -91,13 +74,12 @@ Response parseResponse(QByteArrayView bytes)
     return response;
 }
 
-bool isIncrementalPayload(const QGraphQLJsonNode &payload)
+bool isResponseOrIncrementalPayload(const QGraphQLJsonNode &payload)
 {
-    for (const QByteArray &name : payload.keys()) {
-        if (name == "hasNext" || name == "incremental" || name == "pending" || name == "completed")
-            return true;
-    }
-    return false;
+    const QList<QGraphQLJsonNode> found = payload.membersNamed(
+            { "data", "errors", "hasNext", "incremental", "pending", "completed" });
+    return std::any_of(found.cbegin(), found.cend(),
+                       [](const QGraphQLJsonNode &member) { return !member.isUndefined(); });
 }
 
 bool isBlank(QByteArrayView bytes)
@@ -122,17 +104,10 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
         return part;
     }
     // One pass over the members: the payload is most of the part.
-    QGraphQLJsonNode payload;
-    QGraphQLJsonNode errors;
-    bool empty = true;
-    for (const auto &[name, value] : parsed.object.members()) {
-        empty = false;
-        if (name == "payload")
-            payload = value;
-        else if (name == "errors")
-            errors = value;
-    }
-    if (empty)
+    const QList<QGraphQLJsonNode> found = parsed.object.membersNamed({ "payload", "errors" });
+    const QGraphQLJsonNode &payload = found.at(0);
+    const QGraphQLJsonNode &errors = found.at(1);
+    if (payload.isUndefined() && errors.isUndefined() && parsed.object.size() == 0)
         return part; // Heartbeat
 
     if (payload.isObject()) {

@@ -36,22 +36,14 @@ struct MediaType
 };
 QGRAPHQL_AUTOTEST_EXPORT MediaType parseMediaType(QByteArrayView contentType);
 
-struct ParsedJson
-{
-    QJsonObject object;
-    QString error; // empty on success
-};
-//! Parses one JSON object into Qt values; the error names what is wrong and the byte offset
-//! (plus streamOffset, the position of these bytes in the response).
-QGRAPHQL_AUTOTEST_EXPORT ParsedJson parseJsonObject(QByteArrayView bytes, qint64 streamOffset = 0);
-
 struct JsonText
 {
     QGraphQLJsonNode object; // over the compact text; undefined on error
-    QString error; // empty on success; as parseJsonObject() words it
+    QString error; // empty on success
 };
-//! Validates one JSON object and keeps it as compact text: what the readers deliver results
-//! from. The same verdicts and messages as parseJsonObject().
+//! Validates one JSON object (the verdicts of QJsonDocument::fromJson) and keeps it as compact
+//! text: what the readers deliver results from. The error names what is wrong and the byte
+//! offset (plus streamOffset, the position of these bytes in the response).
 QGRAPHQL_AUTOTEST_EXPORT JsonText parseJsonText(QByteArrayView bytes, qint64 streamOffset = 0);
 
 struct Response
@@ -79,9 +71,9 @@ struct SubscriptionPart
 QGRAPHQL_AUTOTEST_EXPORT SubscriptionPart parseSubscriptionPart(QByteArrayView body,
                                                                 qint64 streamOffset = 0);
 
-//! True for a payload of incremental delivery (@defer/@stream): it has hasNext, incremental,
-//! pending or completed.
-QGRAPHQL_AUTOTEST_EXPORT bool isIncrementalPayload(const QGraphQLJsonNode &payload);
+//! True for a GraphQL response (it has data or errors) or a payload of incremental delivery
+//! (@defer/@stream: it has hasNext, incremental, pending or completed). One pass over the text.
+QGRAPHQL_AUTOTEST_EXPORT bool isResponseOrIncrementalPayload(const QGraphQLJsonNode &payload);
 
 //! True when \a bytes hold nothing but JSON white space (an empty part, a keep-alive).
 QGRAPHQL_AUTOTEST_EXPORT bool isBlank(QByteArrayView bytes);

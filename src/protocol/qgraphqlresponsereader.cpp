@@ -85,17 +85,27 @@ QGraphQLReaderEvent QGraphQLPayloadAssembler::take(const QGraphQLJsonNode &paylo
     // An incremental response runs from a payload with hasNext (or pending, incremental, …) to
     // one whose hasNext is false; a subscription may send several, one per event.
     const bool merging = m_merger && !m_merger->isFinished();
-    if (!merging && !isIncrementalPayload(payload)) {
-        event.result = qgraphqlResultFromJsonNode(payload);
-        if (validation == Validation::RequireResponse && !event.result.isValid()) {
-            event.kind = QGraphQLReaderEvent::Failed;
-            event.result = {};
-            event.error = QGraphQLTransportError(
-                    QGraphQLTransportError::ProtocolError,
-                    u"A payload is not a GraphQL response: it has neither \"data\" nor "
-                    "\"errors\""_s);
+    if (!merging) {
+        // One pass over the payload's members: what tells incremental delivery, and what the
+        // result reads (so that it does not look again).
+        const QList<QGraphQLJsonNode> found
+                = payload.membersNamed({ "data", "errors", "extensions", "hasNext", "incremental",
+                                         "pending", "completed" });
+        const bool incremental = !found.at(3).isUndefined() || !found.at(4).isUndefined()
+                || !found.at(5).isUndefined() || !found.at(6).isUndefined();
+        if (!incremental) {
+            event.result = qgraphqlResultFromJsonNode(
+                    payload, QGraphQLResponseMembers { found.at(0), found.at(1), found.at(2), {} });
+            if (validation == Validation::RequireResponse && !event.result.isValid()) {
+                event.kind = QGraphQLReaderEvent::Failed;
+                event.result = {};
+                event.error = QGraphQLTransportError(
+                        QGraphQLTransportError::ProtocolError,
+                        u"A payload is not a GraphQL response: it has neither \"data\" nor "
+                        "\"errors\""_s);
+            }
+            return event;
         }
-        return event;
     }
     if (!merging)
         m_merger = std::make_unique<QGraphQLIncrementalMerger>();

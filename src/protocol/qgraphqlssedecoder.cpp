@@ -216,8 +216,7 @@ QGraphQLSseStep QGraphQLSseDecoder::graphqlStep(const QGraphQLSseEvent &event)
         return step;
     }
     const QGraphQLJsonNode &object = parsed.object;
-    const bool response = object.contains("data") || object.contains("errors");
-    if (!response && !QGraphQLResponseParser::isIncrementalPayload(object)) {
+    if (!QGraphQLResponseParser::isResponseOrIncrementalPayload(object)) {
         step.kind = QGraphQLSseStep::Malformed;
         step.message = u"The data of the event at byte %1 is not a GraphQL response: it has "
                        "neither \"data\" nor \"errors\""_s.arg(event.offset);

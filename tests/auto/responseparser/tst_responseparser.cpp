@@ -60,7 +60,7 @@ private Q_SLOTS:
     void malformed();
     void parseResponse_data();
     void parseResponse();
-    void parseJsonObject();
+    void parseJsonText();
     void joinMessages();
 };
 
@@ -431,29 +431,31 @@ void tst_ResponseParser::parseResponse()
     }
 }
 
-void tst_ResponseParser::parseJsonObject()
+void tst_ResponseParser::parseJsonText()
 {
+    using QGraphQLResponseParser::JsonText;
     {
-        const ParsedJson parsed = QGraphQLResponseParser::parseJsonObject(R"({"a":[1,2]})");
+        const JsonText parsed = QGraphQLResponseParser::parseJsonText(R"( {"a": [1, 2]} )");
         QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
-        QCOMPARE(parsed.object.value("a"_L1), json("[1,2]"));
+        QCOMPARE(parsed.object.member("a").toJsonValue(), json("[1,2]"));
+        QCOMPARE(parsed.object.toCompactJson(), R"({"a":[1,2]})"_ba);
     }
     {
         // The input need not be null-terminated.
         const QByteArray text = R"({"a":1}{"b":2})";
-        const ParsedJson parsed
-                = QGraphQLResponseParser::parseJsonObject(QByteArrayView(text).first(7));
+        const JsonText parsed
+                = QGraphQLResponseParser::parseJsonText(QByteArrayView(text).first(7));
         QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
-        QCOMPARE(parsed.object.value("a"_L1), QJsonValue(1));
+        QCOMPARE(parsed.object.member("a").toJsonValue(), QJsonValue(1));
     }
     {
-        const ParsedJson parsed = QGraphQLResponseParser::parseJsonObject("[]", 77);
-        QVERIFY(parsed.object.isEmpty());
+        const JsonText parsed = QGraphQLResponseParser::parseJsonText("[]", 77);
+        QVERIFY(parsed.object.isUndefined());
         QVERIFY2(parsed.error.contains("byte 77"_L1), qPrintable(parsed.error));
     }
     {
-        const ParsedJson parsed = QGraphQLResponseParser::parseJsonObject(R"({"a":x})", 1000);
-        QVERIFY(parsed.object.isEmpty());
+        const JsonText parsed = QGraphQLResponseParser::parseJsonText(R"({"a":x})", 1000);
+        QVERIFY(parsed.object.isUndefined());
         QVERIFY2(parsed.error.startsWith("Invalid JSON at byte 100"_L1), qPrintable(parsed.error));
         QVERIFY2(namedOffset(parsed.error) == 1005 || namedOffset(parsed.error) == 1006,
                  qPrintable(parsed.error));
