@@ -111,7 +111,7 @@ Outcome decode(const QByteArray &boundary, qsizetype cap, QByteArrayView stream,
             e.partKind = part.kind;
             e.message = part.message;
             if (part.kind == SubscriptionPart::Result)
-                e.result = QJsonDocument(part.payload).toJson(QJsonDocument::Compact);
+                e.result = part.payload.toCompactJson();
             else if (part.kind == SubscriptionPart::FatalError)
                 e.result = QJsonDocument(part.result.toJson()).toJson(QJsonDocument::Compact);
             outcome.events.append(e);

@@ -61,7 +61,7 @@ Outcome decode(qsizetype maxEventSize, QByteArrayView stream, const QList<qsizet
             outcome.events.append(event);
             const QGraphQLSseStep step = QGraphQLSseDecoder::graphqlStep(event);
             outcome.stepKinds.append(step.kind);
-            outcome.payloads.append(QJsonDocument(step.payload).toJson(QJsonDocument::Compact));
+            outcome.payloads.append(step.payload.toCompactJson());
             outcome.messages.append(step.message);
             if (step.kind == QGraphQLSseStep::Malformed)
                 FUZZ_ASSERT(!step.message.isEmpty());
