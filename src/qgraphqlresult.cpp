@@ -11,6 +11,10 @@
 #include <QtCore/qdebug.h>
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
+#include <QtCore/qvarlengtharray.h>
+
+#include <algorithm>
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -250,38 +254,91 @@ bool QGraphQLResult::isValid() const
 
 namespace {
 
-// Splits "a.b.0.c" into segments; an empty path has none.
-QList<QByteArray> pathSegments(QAnyStringView path)
+// A path as UTF-8, without allocating for the usual short ASCII paths (value() is called per
+// payload, often with a u"" literal).
+using Utf8Path = QVarLengthArray<char, 128>;
+
+Utf8Path toUtf8(QAnyStringView path)
+{
+    Utf8Path utf8;
+    path.visit([&utf8](auto view) {
+        using View = decltype(view);
+        if constexpr (std::is_same_v<View, QUtf8StringView>) {
+            utf8.append(view.data(), view.size());
+        } else {
+            // QLatin1StringView holds chars, QStringView QChars.
+            const auto code = [](auto c) -> uint {
+                if constexpr (std::is_same_v<decltype(c), char>)
+                    return uchar(c);
+                else
+                    return c.unicode();
+            };
+            const bool ascii = std::all_of(view.begin(), view.end(),
+                                           [&code](auto c) { return code(c) < 0x80; });
+            if (ascii) {
+                utf8.reserve(view.size());
+                for (auto c : view)
+                    utf8.append(char(code(c)));
+            } else {
+                const QByteArray converted = view.toString().toUtf8();
+                utf8.append(converted.constData(), converted.size());
+            }
+        }
+    });
+    return utf8;
+}
+
+// Calls visit(segment) for each dot-separated segment ("a.b.0.c"); an empty path has none.
+// Stops and returns false when visit() does.
+template<typename Visit> bool forEachSegment(const Utf8Path &path, Visit visit)
 {
     if (path.isEmpty())
-        return {};
-    return path.toString().toUtf8().split('.');
+        return true;
+    const QByteArrayView all(path.constData(), path.size());
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype dot = all.indexOf('.', from);
+        const QByteArrayView segment = all.sliced(from, (dot < 0 ? all.size() : dot) - from);
+        if (!visit(segment))
+            return false;
+        if (dot < 0)
+            return true;
+        from = dot + 1;
+    }
 }
 
-bool toIndex(const QByteArray &segment, qsizetype *index)
+bool toIndex(QByteArrayView segment, qsizetype *index)
 {
-    bool ok = false;
-    *index = segment.toLongLong(&ok);
-    return ok && *index >= 0;
+    if (segment.isEmpty() || segment.size() > 18)
+        return false;
+    qsizetype value = 0;
+    for (char c : segment) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    *index = value;
+    return true;
 }
 
-QGraphQLJsonNode nodeAt(QGraphQLJsonNode node, const QList<QByteArray> &segments)
+QGraphQLJsonNode nodeAt(QGraphQLJsonNode node, QAnyStringView path)
 {
-    for (const QByteArray &segment : segments) {
+    const bool found = forEachSegment(toUtf8(path), [&node](QByteArrayView segment) {
         qsizetype index = 0;
         if (node.isObject())
             node = node.member(segment);
         else if (node.isArray() && toIndex(segment, &index))
             node = node.at(index);
         else
-            return {};
-    }
-    return node;
+            node = {};
+        return !node.isUndefined();
+    });
+    return found ? node : QGraphQLJsonNode();
 }
 
-QJsonValue valueAt(QJsonValue value, const QList<QByteArray> &segments)
+QJsonValue valueAt(QJsonValue value, QAnyStringView path)
 {
-    for (const QByteArray &segment : segments) {
+    const bool found = forEachSegment(toUtf8(path), [&value](QByteArrayView segment) {
         qsizetype index = 0;
         if (value.isObject()) {
             value = value.toObject().value(QString::fromUtf8(segment));
@@ -289,28 +346,27 @@ QJsonValue valueAt(QJsonValue value, const QList<QByteArray> &segments)
             const QJsonArray array = value.toArray();
             value = index < array.size() ? array.at(index) : QJsonValue(QJsonValue::Undefined);
         } else {
-            return QJsonValue::Undefined;
+            value = QJsonValue::Undefined;
         }
-    }
-    return value;
+        return !value.isUndefined();
+    });
+    return found ? value : QJsonValue(QJsonValue::Undefined);
 }
 
 } // namespace
 
 QJsonValue QGraphQLResult::value(QAnyStringView path) const
 {
-    const QList<QByteArray> segments = pathSegments(path);
     if (d->isText())
-        return nodeAt(d->members().data, segments).toJsonValue();
-    return valueAt(data(), segments);
+        return nodeAt(d->members().data, path).toJsonValue();
+    return valueAt(data(), path);
 }
 
 QByteArray QGraphQLResult::rawValue(QAnyStringView path) const
 {
-    const QList<QByteArray> segments = pathSegments(path);
     if (d->isText())
-        return nodeAt(d->members().data, segments).toCompactJson();
-    const QJsonValue value = valueAt(data(), segments);
+        return nodeAt(d->members().data, path).toCompactJson();
+    const QJsonValue value = valueAt(data(), path);
     if (value.isUndefined())
         return {};
     return QGraphQLJsonNode::fromJsonValue(value).toCompactJson();

@@ -46,6 +46,7 @@ private slots:
     void indented();
     void value_data();
     void value();
+    void pathViews();
     void numberRules();
     void dataIsBuiltFromTheText();
     void hasErrorsAndValidity_data();
@@ -117,6 +118,21 @@ void tst_Result::value()
     const QGraphQLResult fromValues = QGraphQLResult::fromJson(result.toJson());
     QCOMPARE(fromValues.value(path), value);
     QCOMPARE(fromValues.rawValue(path).isEmpty(), raw.isEmpty());
+}
+
+// Every kind of string view names the same path, also with non-ASCII member names.
+void tst_Result::pathViews()
+{
+    const QGraphQLResult result = received("{\"data\":{\"caf\xC3\xA9\":{\"n\":[10,11]},\"a\":1}}");
+    QCOMPARE(result.value(u"caf\u00e9.n.1"_s), QJsonValue(11));
+    QCOMPARE(result.value(QStringView(u"caf\u00e9.n.1")), QJsonValue(11));
+    QCOMPARE(result.value(QUtf8StringView("caf\xC3\xA9.n.0")), QJsonValue(10));
+    QCOMPARE(result.value(QLatin1StringView("caf\xE9.n.0")), QJsonValue(10));
+    QCOMPARE(result.value("a"), QJsonValue(1));
+    QCOMPARE(result.rawValue("caf\xC3\xA9"), "{\"n\":[10,11]}"_ba);
+    QVERIFY(result.value(u"a."_s).isUndefined());
+    QVERIFY(result.value(u".a"_s).isUndefined());
+    QVERIFY(result.value(u"caf\u00e9.n.01x"_s).isUndefined());
 }
 
 // What doc/cpp-api.md promises under "Numbers and member order".
