@@ -80,6 +80,7 @@ public:
     QGraphQLJsonNode incrementalItems; // received incremental steps: the raw "incremental" items
 
     Lazy<Members> index;
+    Lazy<QByteArray> text; // rawJson() of a merged tree, written once
     Lazy<QJsonValue> data;
     Lazy<QList<QGraphQLError>> errors;
     Lazy<QJsonObject> extensions;
@@ -376,7 +377,10 @@ QByteArray QGraphQLResult::rawJson(QJsonDocument::JsonFormat format) const
 {
     if (!d->isText())
         return QJsonDocument(toJson()).toJson(format);
-    const QByteArray compact = d->response.toCompactJson();
+    // A slice of one buffer is shared as it is; a merged tree is written out once.
+    const QByteArray compact = d->response.isText()
+            ? d->response.toCompactJson()
+            : d->text.get([this] { return d->response.toCompactJson(); });
     return format == QJsonDocument::Compact ? compact : QGraphQLJsonText::indented(compact);
 }
 

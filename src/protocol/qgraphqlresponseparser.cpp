@@ -112,7 +112,9 @@ SubscriptionPart parseSubscriptionPart(QByteArrayView body, qint64 streamOffset)
 
     if (payload.isObject()) {
         part.kind = SubscriptionPart::Result;
-        part.payload = payload;
+        // Its own buffer (one copy, here): the result then hands out its text without copying
+        // it for each consumer, and does not keep the part's wrapper.
+        part.payload = QGraphQLJsonNode(payload.toCompactJson());
         return part;
     }
     if (!payload.isNull() && !payload.isUndefined()) {

@@ -140,6 +140,18 @@ TestHttpScript answer(const TestHttpRequest &request)
                 .endChunks()
                 .close();
     }
+    if (query.contains("deferredOrder"_L1)) { // deferred members come after the initial ones
+        return TestHttpScript()
+                .head(200, R"(multipart/mixed; boundary="-")")
+                .chunk("\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"data":{"zeta":1,"deferredOrder":{"y":1}},"hasNext":true})"
+                       "\r\n---\r\nContent-Type: application/json\r\n\r\n"
+                       R"({"incremental":[{"data":{"b":2,"a":3},"path":["deferredOrder"]},)"
+                       R"({"data":{"alpha":4},"path":[]}],"hasNext":false})"
+                       "\r\n-----\r\n")
+                .endChunks()
+                .close();
+    }
     if (query.contains("@defer"_L1)) { // graphql-yoga's bytes, the deferred part 300 ms later
         return TestHttpScript()
                 .head(200, R"(multipart/mixed; boundary="-")")

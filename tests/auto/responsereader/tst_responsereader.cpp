@@ -270,6 +270,8 @@ private Q_SLOTS:
     void nothingAfterFinal();
     void firstEndWins();
     void payloadAssembler();
+    void resultsKeepTheServersText_data();
+    void resultsKeepTheServersText();
 };
 
 void tst_ResponseReader::create_data()
@@ -977,6 +979,80 @@ void tst_ResponseReader::payloadAssembler()
     QCOMPARE(
             describe(assembler.take(object(R"({"data":{"n":3}})"))),
             uR"(failed ProtocolError: Invalid incremental delivery payload: Malformed incremental payload 2: A subsequent payload has "data" or "items" but no "path")"_s);
+}
+
+// Every reader delivers results over the server's text: member order and number text survive
+// any cut of the input into reads, also through @defer/@stream merging.
+void tst_ResponseReader::resultsKeepTheServersText_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArrayList>("texts");
+
+    const QByteArray response = R"({"data": {"zeta": 1, "alpha": {"y": 2.50, "b": -0}, )"
+                                R"("big": 12345678901234567890}, "extensions": {"z": 1, "a": 2}})";
+    const QByteArray text = R"({"data":{"zeta":1,"alpha":{"y":2.50,"b":-0},)"
+                            R"("big":12345678901234567890},"extensions":{"z":1,"a":2}})";
+    QTest::addRow("JSON body") << "application/json"_ba << Kind::Execute << response
+                               << QByteArrayList { text };
+    QTest::addRow("Apollo multipart")
+            << "multipart/mixed; boundary=graphql"_ba << Kind::Subscribe
+            << "--graphql\r\nContent-Type: application/json\r\n\r\n{\"payload\": " + response
+                    + "}\r\n--graphql\r\n\r\n{}\r\n--graphql--\r\n"
+            << QByteArrayList { text };
+    QTest::addRow("SSE") << "text/event-stream"_ba << Kind::Subscribe
+                         << "event: next\ndata: " + response + "\n\nevent: complete\n\n"
+                         << QByteArrayList { text };
+    QTest::addRow("@defer and @stream merged in order")
+            << "multipart/mixed; boundary=\"-\""_ba << Kind::Execute
+            << "---\r\nContent-Type: application/json\r\n\r\n"
+               R"({"data":{"z":{"y":1},"list":[3,1]},"pending":[{"id":"0","path":["z"]},)"
+               R"({"id":"1","path":["list"]}],"hasNext":true})"
+               "\r\n---\r\nContent-Type: application/json\r\n\r\n"
+               R"({"incremental":[{"id":"0","data":{"n":1.0e2,"b":true}},)"
+               R"({"id":"1","items":[12345678901234567890]}],"completed":[{"id":"0"}],)"
+               R"("hasNext":true})"
+               "\r\n---\r\nContent-Type: application/json\r\n\r\n"
+               R"({"completed":[{"id":"1"}],"hasNext":false})"
+               "\r\n-----\r\n"_ba
+            << QByteArrayList {
+                   R"({"data":{"z":{"y":1},"list":[3,1]},"hasNext":true})",
+                   R"({"data":{"z":{"y":1,"n":1.0e2,"b":true},"list":[3,1,12345678901234567890]},"hasNext":true})",
+                   R"({"data":{"z":{"y":1,"n":1.0e2,"b":true},"list":[3,1,12345678901234567890]},"hasNext":false})"
+               };
+}
+
+void tst_ResponseReader::resultsKeepTheServersText()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(Kind, kind);
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArrayList, texts);
+
+    for (qsizetype cut = 0; cut <= input.size(); ++cut) {
+        const std::unique_ptr<QGraphQLResponseReader> reader
+                = QGraphQLResponseReader::create(contentType, kind, DefaultMax);
+        QVERIFY(reader);
+        QByteArrayList seen;
+        const auto drain = [&] {
+            for (Event event = reader->next(); event.kind != Event::NeedMoreData;
+                 event = reader->next()) {
+                if (event.kind == Event::Result)
+                    seen.append(event.result.rawJson());
+                if (event.isFinal())
+                    break;
+            }
+        };
+        reader->feed(QByteArrayView(input).first(cut));
+        drain();
+        reader->feed(QByteArrayView(input).sliced(cut));
+        drain();
+        reader->endOfInput(QGraphQLInputEnd::Complete);
+        drain();
+        QVERIFY2(seen == texts,
+                 qPrintable(u"cut at %1: "_s.arg(cut) + QString::fromUtf8(seen.join('\n'))));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ResponseReader)

@@ -94,7 +94,17 @@ TestCase {
         compare(q.status, Query.Ready)
         compare(q.data.hello, "world")
         compare(q.data.slow, "late")
-        compare(Object.keys(q.data), ["hello", "slow"], "merged in the server's order")
+    }
+
+    function test_deferMergesInTheServersOrder() {
+        const q = createTemporaryObject(queryComponent, root,
+                                        { query: "{ zeta deferredOrder { y ... @defer { b a } } ... @defer { alpha } }" })
+        const finished = spy(q, "finished")
+        q.run()
+        finished.wait(5000)
+        compare(q.status, Query.Ready)
+        compare(Object.keys(q.data), ["zeta", "deferredOrder", "alpha"])
+        compare(Object.keys(q.data.deferredOrder), ["y", "b", "a"])
     }
 
     function test_operationNameIsSent() {
