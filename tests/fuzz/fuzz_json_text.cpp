@@ -10,6 +10,8 @@
 
 #include "protocol/qgraphqljsontext_p.h"
 
+#include "../auto/shared/jsonwhitespace.h"
+
 #include <QtCore/qjsondocument.h>
 
 static bool qtAccepts(const QByteArray &json, QJsonDocument *document)
@@ -17,25 +19,6 @@ static bool qtAccepts(const QByteArray &json, QJsonDocument *document)
     QJsonParseError error;
     *document = QJsonDocument::fromJson(json, &error);
     return error.error == QJsonParseError::NoError && (document->isObject() || document->isArray());
-}
-
-static bool hasSpaceOutsideStrings(QByteArrayView json)
-{
-    bool inString = false;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            return true;
-        }
-    }
-    return false;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -9,6 +9,8 @@
 
 #include "protocol/qgraphqljsontext_p.h"
 
+#include "../shared/jsonwhitespace.h"
+
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qjsonobject.h>
@@ -26,25 +28,6 @@ bool qtAccepts(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     return error.error == QJsonParseError::NoError && (document.isObject() || document.isArray());
-}
-
-bool hasSpaceOutsideStrings(QByteArrayView json)
-{
-    bool inString = false;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            return true;
-        }
-    }
-    return false;
 }
 
 // Puts \a space around every structural byte outside strings (compact, valid input).
