@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 packages=(
     cmake ninja-build g++ pkg-config zlib1g-dev
     qt6-base-dev qt6-declarative-dev
+    # QGraphQLWebSocketTransport (QGRAPHQL_WEBSOCKETS)
+    qt6-websockets-dev
     # QML test modules (qml6-module-qtqml is not needed; these are, see doc/testing)
     qml6-module-qttest qml6-module-qtquick qml6-module-qtqml-workerscript
     qml6-module-qtquick-window

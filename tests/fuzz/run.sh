@@ -21,9 +21,9 @@ cmake -S tests/fuzz -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build_dir"
 
-all_targets=(multipart subscription_part document sse incremental json_reader multipart_reader sse_reader json_text)
+all_targets=(multipart subscription_part document sse incremental json_reader multipart_reader sse_reader json_text ws_message)
 targets=(${FUZZ_TARGETS:-${all_targets[*]}})
-declare -A max_len=([multipart]=16384 [sse]=8192 [json_reader]=8192 [multipart_reader]=16384 [sse_reader]=8192 [json_text]=4096)
+declare -A max_len=([multipart]=16384 [sse]=8192 [json_reader]=8192 [multipart_reader]=16384 [sse_reader]=8192 [json_text]=4096 [ws_message]=4096)
 
 mkdir -p "$out_dir"
 failed=()
