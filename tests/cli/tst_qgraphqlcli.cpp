@@ -277,7 +277,7 @@ void tst_QGraphQLCli::usageErrors_data()
     QTest::addRow("not http") << QStringList { u"ftp://example.com/"_s, doc } << "invalid URL"_ba;
     QTest::addRow("URL without ://") << QStringList {
         u"http//host/graphql"_s, doc
-    } << "invalid URL \"http//host/graphql\": expected an absolute http:// or https:// URL"_ba;
+    } << "invalid URL \"http//host/graphql\": expected an absolute http://, https://, ws:// or wss:// URL"_ba;
     QTest::addRow("URL with a space") << QStringList { u"http://host/my graphql"_s, doc }
                                       << "invalid URL \"http://host/my graphql\""_ba;
     QTest::addRow("relative URL") << QStringList { u"/graphql"_s, doc }

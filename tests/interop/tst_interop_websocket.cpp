@@ -13,6 +13,7 @@
 #include <QtCore/qfileinfo.h>
 #include <QtCore/qjsonobject.h>
 #include <QtCore/qprocess.h>
+#include <QtCore/qtemporaryfile.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -39,8 +40,22 @@ private Q_SLOTS:
     void rejectedInOnConnect();
     void cancel();
     void keepAlive();
+    void cliSubscription();
+    void cliQueryWithParamsFile();
+    void cliRejected();
+    void cliOperationError();
+    void cliUsage_data();
+    void cliUsage();
 
 private:
+    struct CliRun
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static CliRun runCli(const QStringList &arguments);
+
     std::unique_ptr<QGraphQLWebSocketTransport> transport() const;
 
     QProcess m_server;
@@ -198,6 +213,100 @@ void tst_InteropWebSocket::keepAlive()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
     QCOMPARE(sub->state(), QGraphQLOperation::Finished);
     QCOMPARE(sub->resultCount(), 7);
+}
+
+tst_InteropWebSocket::CliRun tst_InteropWebSocket::runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(QGRAPHQL_CLI_PATH), arguments);
+    process.closeWriteChannel();
+    CliRun run;
+    if (!process.waitForFinished(WaitMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+void tst_InteropWebSocket::cliSubscription()
+{
+    const CliRun run
+            = runCli({ u"--connection-params"_s, uR"({"token":"secret"})"_s, m_url.toString(),
+                       u"subscription { countdown(from: 2, intervalMs: 5) }"_s });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.out,
+             "{\"data\":{\"countdown\":2}}\n{\"data\":{\"countdown\":1}}\n"
+             "{\"data\":{\"countdown\":0}}\n"_ba);
+}
+
+void tst_InteropWebSocket::cliQueryWithParamsFile()
+{
+    QTemporaryFile params;
+    QVERIFY(params.open());
+    params.write(R"({"token":"secret"})");
+    params.close();
+    const CliRun run = runCli({ u"--connection-params"_s, u"@"_s + params.fileName(),
+                                u"--protocol"_s, u"graphql-transport-ws"_s, m_url.toString(),
+                                u"{ hello(name: \"cli\") }"_s });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.out, "{\"data\":{\"hello\":\"Hello, cli!\"}}\n"_ba);
+}
+
+// A connection refused in onConnect: exit 1, the close code and reason on stderr.
+void tst_InteropWebSocket::cliRejected()
+{
+    const CliRun run = runCli({ m_url.toString(), u"{ hello }"_s });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(run.err,
+             "qgraphql: The server closed the WebSocket connection with code 4403 (forbidden): "
+             "Forbidden\n"_ba);
+}
+
+// graphql-ws refuses an invalid document with an error message: its errors go to stdout as a
+// result, as an HTTP server's 400 does, and the run fails.
+void tst_InteropWebSocket::cliOperationError()
+{
+    const CliRun run = runCli({ u"--connection-params"_s, uR"({"token":"secret"})"_s,
+                                m_url.toString(), u"{ nope }"_s });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.startsWith(R"({"errors":[{"message":"Cannot query field \"nope\")"),
+             run.out.constData());
+    QVERIFY2(run.err.contains("Cannot query field"), run.err.constData());
+}
+
+void tst_InteropWebSocket::cliUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("http protocol for ws")
+            << QStringList { u"--protocol"_s, u"sse"_s, u"ws://127.0.0.1:1/"_s, u"{ a }"_s }
+            << "--protocol for a ws:// or wss:// URL expects graphql-transport-ws or graphql-ws"_ba;
+    QTest::newRow("ws protocol for http")
+            << QStringList { u"--protocol"_s, u"graphql-ws"_s, u"http://127.0.0.1:1/"_s,
+                             u"{ a }"_s }
+            << "--protocol graphql-ws is for ws:// and wss:// URLs"_ba;
+    QTest::newRow("params for http") << QStringList { u"--connection-params"_s, u"{}"_s,
+                                                      u"http://127.0.0.1:1/"_s, u"{ a }"_s }
+                                     << "--connection-params is for ws:// and wss:// URLs"_ba;
+    QTest::newRow("params not an object") << QStringList { u"--connection-params"_s, u"[1]"_s,
+                                                           u"ws://127.0.0.1:1/"_s, u"{ a }"_s }
+                                          << "--connection-params must be a JSON object"_ba;
+    QTest::newRow("params not json")
+            << QStringList { u"--connection-params"_s, u"{"_s, u"ws://127.0.0.1:1/"_s, u"{ a }"_s }
+            << "--connection-params is not valid JSON"_ba;
+}
+
+void tst_InteropWebSocket::cliUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, error);
+    const CliRun run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(error), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_InteropWebSocket)

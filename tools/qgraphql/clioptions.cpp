@@ -123,16 +123,18 @@ CliOptions CliOptions::parse(const QStringList &arguments)
     stdinReader.clear();
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"Sends a GraphQL query, mutation or subscription over HTTP and prints every result "
-            "as one line of JSON.\n\n"
+            u"Sends a GraphQL query, mutation or subscription over HTTP or WebSocket and prints "
+            "every result as one line of JSON.\n\n"
             "  qgraphql [options] URL DOCUMENT\n"
             "  qgraphql --demo [options] [URL] DOCUMENT\n"
             "  qgraphql --print-schema [options] URL\n"
             "  qgraphql --demo --print-schema\n\n"
-            "URL is an absolute http:// or https:// URL. DOCUMENT is the GraphQL text, @FILE to "
-            "read it from a file, or - for stdin. Subscriptions use Apollo's multipart protocol "
-            "(the default) or GraphQL over Server-Sent Events (--protocol sse or auto) and print "
-            "each event as it arrives.\n"
+            "URL is an absolute http:// or https:// URL, or ws:// or wss:// for GraphQL over "
+            "WebSocket (graphql-transport-ws, or graphql-ws with --protocol graphql-ws). "
+            "DOCUMENT is the GraphQL text, @FILE to read it from a file, or - for stdin. Over "
+            "HTTP, subscriptions use Apollo's multipart protocol (the default) or GraphQL over "
+            "Server-Sent Events (--protocol sse or auto); every subscription prints each event "
+            "as it arrives.\n"
             "Exit status: 0 when the operation completed (GraphQL errors in results included), "
             "1 on a transport, HTTP, protocol or timeout failure, 2 on bad usage or a document "
             "that does not parse, 3 with --fail-on-errors when a result carried GraphQL "
@@ -189,10 +191,17 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"N"_s);
     const QCommandLineOption protocol(
             u"protocol"_s,
-            u"How subscriptions ask to be streamed: multipart (Apollo's multipart protocol, the "
-            "default), sse (GraphQL over Server-Sent Events) or auto (both in Accept). The "
-            "answer is read in whatever form the server chooses."_s,
-            u"multipart|sse|auto"_s);
+            u"HTTP: how subscriptions ask to be streamed: multipart (Apollo's multipart "
+            "protocol, the default), sse (GraphQL over Server-Sent Events) or auto (both in "
+            "Accept); the answer is read in whatever form the server chooses. ws:// and wss://: "
+            "the WebSocket subprotocol, graphql-transport-ws (the default) or graphql-ws (the "
+            "legacy subscriptions-transport-ws)."_s,
+            u"multipart|sse|auto|graphql-transport-ws|graphql-ws"_s);
+    const QCommandLineOption connectionParams(
+            u"connection-params"_s,
+            u"ws:// and wss://: the payload of connection_init, a JSON object (auth tokens) or "
+            "@FILE."_s,
+            u"JSON"_s);
     const QCommandLineOption include({ u"i"_s, u"include"_s },
                                      u"Print the status line and response headers to stderr."_s);
     const QCommandLineOption demo(
@@ -224,6 +233,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
     parser.addOptions({ variables, operationName, header, cookie, cookieJar, timeout, maxTime,
                         heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors, pretty,
                         include, verbose, cacert, insecure, demo });
+    parser.addOption(connectionParams);
     const QCommandLineOption help = parser.addHelpOption();
     // As curl: -v is --verbose, so the version is -V (not QCommandLineParser's -v).
     const QCommandLineOption version({ u"V"_s, u"version"_s }, u"Displays version information."_s);
@@ -278,16 +288,23 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 // Strict: no guessing ("http//host" is not http://http//host), no spaces.
                 const QString text = positional.first();
                 const QUrl strict(text, QUrl::StrictMode);
+                const bool isWebSocket = strict.scheme() == "ws"_L1 || strict.scheme() == "wss"_L1;
+#ifndef QGRAPHQL_HAS_WEBSOCKETS
+                if (isWebSocket)
+                    failUsage(u"%1: this qgraphql was built without WebSocket support"_s.arg(text));
+#endif
                 const bool absoluteHttp = strict.isValid()
-                        && (strict.scheme() == "http"_L1 || strict.scheme() == "https"_L1)
+                        && (strict.scheme() == "http"_L1 || strict.scheme() == "https"_L1
+                            || isWebSocket)
                         && !strict.host().isEmpty();
                 const bool hasSpace = std::any_of(text.begin(), text.end(), [](QChar c) {
                     return c.isSpace() || c.category() == QChar::Other_Control;
                 });
-                if (!absoluteHttp || !isHttp || hasSpace)
-                    failUsage(u"invalid URL \"%1\": expected an absolute http:// or https:// URL"_s
-                                      .arg(text));
+                if (!absoluteHttp || !(isHttp || isWebSocket) || hasSpace)
+                    failUsage(u"invalid URL \"%1\": expected an absolute http://, https://, ws:// "
+                              "or wss:// URL"_s.arg(text));
                 options.url = strict;
+                options.webSocket = isWebSocket;
             }
         }
         options.document = options.printSchema
@@ -332,8 +349,17 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 failUsage(u"--retry expects a number of attempts, got \"%1\""_s.arg(
                         parser.value(retry)));
         }
-        if (parser.isSet(protocol)) {
+        if (parser.isSet(protocol) && options.webSocket) {
             const QString value = parser.value(protocol);
+            if (value == "graphql-ws"_L1)
+                options.legacyWebSocketProtocol = true;
+            else if (value != "graphql-transport-ws"_L1)
+                failUsage(u"--protocol for a ws:// or wss:// URL expects graphql-transport-ws or "
+                          "graphql-ws, got \"%1\""_s.arg(value));
+        } else if (parser.isSet(protocol)) {
+            const QString value = parser.value(protocol);
+            if (value == "graphql-transport-ws"_L1 || value == "graphql-ws"_L1)
+                failUsage(u"--protocol %1 is for ws:// and wss:// URLs"_s.arg(value));
             if (value == "multipart"_L1)
                 options.protocol = QGraphQLHttpTransport::Multipart;
             else if (value == "sse"_L1)
@@ -342,6 +368,21 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 options.protocol = QGraphQLHttpTransport::Auto;
             else
                 failUsage(u"--protocol expects multipart, sse or auto, got \"%1\""_s.arg(value));
+        }
+        if (parser.isSet(connectionParams)) {
+            if (!options.webSocket)
+                failUsage(u"--connection-params is for ws:// and wss:// URLs"_s);
+            const QByteArray json
+                    = textArgument(parser.value(connectionParams), u"connection params"_s, false);
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+            if (error.error != QJsonParseError::NoError)
+                failUsage(u"--connection-params is not valid JSON: %1 at offset %2"_s
+                                  .arg(error.errorString())
+                                  .arg(error.offset));
+            if (!document.isObject())
+                failUsage(u"--connection-params must be a JSON object"_s);
+            options.connectionParams = document.object();
         }
         options.include = parser.isSet(include);
         options.verbose = parser.isSet(verbose);

@@ -5,6 +5,7 @@
 #define CLIOPTIONS_H
 
 #include <QGraphQL/qgraphqlhttptransport.h>
+#include <QGraphQL/qgraphqlversion.h>
 
 #include <QtCore/qbytearray.h>
 #include <QtCore/qjsonobject.h>
@@ -42,6 +43,9 @@ struct CliOptions
     int heartbeatTimeoutMs = 0;
     int retries = 0;
     QGraphQLHttpTransport::SubscriptionProtocol protocol = QGraphQLHttpTransport::Multipart; // subscriptions: attempts after a network failure
+    bool webSocket = false; //!< a ws:// or wss:// URL: the WebSocket transport runs it
+    bool legacyWebSocketProtocol = false; //!< --protocol graphql-ws (else graphql-transport-ws)
+    QJsonObject connectionParams; //!< --connection-params: the payload of connection_init
     qint64 maxPartSize = 0; //!< 0: the library's default
     bool include = false;
     bool verbose = false; //!< -v: request and response heads on stderr, credentials redacted

@@ -93,9 +93,10 @@ QString OperationRunner::describe(const QGraphQLTransportError &error) const
     }
     if (error.kind() != QGraphQLTransportError::NetworkError)
         return error.message();
-    const QUrl url = m_httpTransport.url();
+    const QUrl url = m_transport ? m_transport->url() : m_httpTransport.url();
     const QString host = url.host();
-    const QString where = u"%1:%2"_s.arg(host).arg(url.port(url.scheme() == "https"_L1 ? 443 : 80));
+    const bool secure = url.scheme() == "https"_L1 || url.scheme() == "wss"_L1;
+    const QString where = u"%1:%2"_s.arg(host).arg(url.port(secure ? 443 : 80));
     switch (error.networkError()) {
     case QNetworkReply::ConnectionRefusedError:
         return u"cannot connect to %1 (%2)"_s.arg(where, error.message());
@@ -163,10 +164,16 @@ void OperationRunner::onMaxTime()
     finish(ExitFailure);
 }
 
-// The settings every transport has; then what only HTTP has.
+// The settings every transport has; then what only HTTP (or only WebSocket) has.
 void OperationRunner::configureTransport(const QUrl &url)
 {
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+    QGraphQLTransport &transport = m_options.webSocket
+            ? static_cast<QGraphQLTransport &>(m_webSocketTransport)
+            : m_httpTransport;
+#else
     QGraphQLTransport &transport = m_httpTransport;
+#endif
     transport.setUrl(url);
     for (const auto &[name, value] : m_options.headers)
         transport.setHeader(name, value);
@@ -188,9 +195,41 @@ void OperationRunner::configureTransport(const QUrl &url)
             printError(u"warning: --insecure: the server's TLS certificate is not verified"_s);
         }
         m_httpTransport.setSslConfiguration(ssl);
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+        m_webSocketTransport.setSslConfiguration(ssl);
+#endif
     }
 #endif
     m_transport = &transport;
+    if (m_options.webSocket)
+        configureWebSocketTransport();
+}
+
+// The handshake carries the static cookies in its Cookie header (the jar's are added by the
+// transport); one socket carries the operation, closed when it ends.
+void OperationRunner::configureWebSocketTransport()
+{
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+    m_webSocketTransport.setProtocol(m_options.legacyWebSocketProtocol
+                                             ? QGraphQLWebSocketTransport::GraphQLWs
+                                             : QGraphQLWebSocketTransport::GraphQLTransportWs);
+    m_webSocketTransport.setConnectionParams(m_options.connectionParams);
+    QByteArray cookieHeader;
+    const QHash<QByteArray, QByteArray> headers = m_webSocketTransport.headers();
+    for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
+        if (it.key().compare("cookie", Qt::CaseInsensitive) == 0) {
+            cookieHeader = it.value();
+            m_webSocketTransport.removeHeader(it.key());
+        }
+    }
+    for (const auto &[name, value] : m_options.cookies) {
+        if (!cookieHeader.isEmpty())
+            cookieHeader += "; ";
+        cookieHeader += name + '=' + value;
+    }
+    if (!cookieHeader.isEmpty())
+        m_webSocketTransport.setHeader("Cookie", cookieHeader);
+#endif
 }
 
 void OperationRunner::send(const QUrl &url)
@@ -199,6 +238,9 @@ void OperationRunner::send(const QUrl &url)
     if (!m_options.cookieJarPath.isEmpty()) {
         m_cookieJar = new NetscapeCookieJar;
         m_httpTransport.setCookieJar(m_cookieJar);
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+        m_webSocketTransport.setCookieJar(m_cookieJar); // owned by the HTTP transport's manager
+#endif
         QString error;
         if (!m_cookieJar->load(m_options.cookieJarPath, &error)) {
             m_cookieJar = nullptr; // an unreadable jar is not overwritten at exit
@@ -326,6 +368,10 @@ void OperationRunner::onFinished()
         const int status = error.httpStatusCode();
         if (error.kind() == QGraphQLTransportError::HttpStatusError && status >= 400 && status < 500
             && error.result().isValid())
+            printResult(error.result());
+        // Over WebSocket the server refuses an operation with an error message: its errors.
+        else if (m_options.webSocket && error.kind() == QGraphQLTransportError::ServerError
+                 && error.result().isValid())
             printResult(error.result());
         printError(describe(error));
         finish(ExitFailure);

@@ -10,6 +10,9 @@
 
 #include <QGraphQL/qgraphqldocument.h>
 #include <QGraphQL/qgraphqlhttptransport.h>
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+#include <QGraphQL/qgraphqlwebsockettransport.h>
+#endif
 
 #include <QtCore/qobject.h>
 #include <QtCore/qpointer.h>
@@ -39,6 +42,7 @@ Q_SIGNALS:
 private:
     void send(const QUrl &url);
     void configureTransport(const QUrl &url);
+    void configureWebSocketTransport();
     void printResult(const QGraphQLResult &result);
     void printSchema(const QGraphQLResult &result); // --print-schema
     void printResponseHead();
@@ -57,7 +61,10 @@ private:
     const QGraphQLDocument::OperationType m_type;
     CliNetworkAccessManager m_manager; // before the transport, which uses it
     QGraphQLHttpTransport m_httpTransport;
-    QGraphQLTransport *m_transport = nullptr; // what runs the operation: the HTTP one today
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+    QGraphQLWebSocketTransport m_webSocketTransport; // for ws:// and wss:// URLs
+#endif
+    QGraphQLTransport *m_transport = nullptr; // what runs the operation
     NetscapeCookieJar *m_cookieJar = nullptr; // owned by the transport's manager
     DemoServerProcess *m_demoServer = nullptr;
     QPointer<QGraphQLOperation> m_operation;
