@@ -279,27 +279,22 @@ void QGraphQLWsConnection::onDisconnected()
 {
     const int code = m_socket->closeCode();
     const QString reason = m_socket->closeReason();
-    const QString socketError = m_socket->errorString();
-    const bool connected = m_state != State::Opening;
-    releaseSocket(0, {});
     QGraphQLWsCloseFailure failure;
-    if (connected) {
-        failure = closeFailure(code, reason);
+    if (m_state == State::Opening) {
+        failure.error = handshakeFailure();
+    } else if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
         // Qt WebSockets closes with 1009 itself when a message exceeds the limit it was given.
-        if (code == QWebSocketProtocol::CloseCodeTooMuchData) {
-            failure.error = QGraphQLTransportError(
-                    failure.error.kind(),
-                    u"A message exceeds the maximum size of %1 bytes (or ours exceeded the "
-                    "server's): the WebSocket connection was closed with code 1009%2"_s
-                            .arg(m_settings.maxMessageSize)
-                            .arg(reason.isEmpty() ? QString() : u" ("_s + reason + u')'));
-        }
+        failure = closeFailure(code, reason);
+        failure.error = QGraphQLTransportError(
+                failure.error.kind(),
+                u"A message exceeds the maximum size of %1 bytes (or ours exceeded the "
+                "server's): the WebSocket connection was closed with code 1009%2"_s
+                        .arg(m_settings.maxMessageSize)
+                        .arg(reason.isEmpty() ? QString() : u" ("_s + reason + u')'));
     } else {
-        failure.error
-                = QGraphQLTransportError(QGraphQLTransportError::NetworkError,
-                                         u"The WebSocket connection failed: %1"_s.arg(socketError));
-        failure.error.setNetworkError(QNetworkReply::RemoteHostClosedError);
+        failure = closeFailure(code, reason);
     }
+    releaseSocket(0, {});
     failOperations(failure.error, failure.retry);
 }
 
@@ -309,14 +304,31 @@ void QGraphQLWsConnection::onSocketError()
 {
     if (m_state != State::Opening)
         return;
+    const QGraphQLTransportError error = handshakeFailure();
+    releaseSocket(0, {});
+    failOperations(error, Retry::Allowed);
+}
+
+QGraphQLTransportError QGraphQLWsConnection::handshakeFailure() const
+{
     QGraphQLTransportError error(
             QGraphQLTransportError::NetworkError,
             u"The WebSocket connection failed: %1"_s.arg(m_socket->errorString()));
-    error.setNetworkError(m_socket->error() == QAbstractSocket::ConnectionRefusedError
-                                  ? QNetworkReply::ConnectionRefusedError
-                                  : QNetworkReply::UnknownNetworkError);
-    releaseSocket(0, {});
-    failOperations(error, Retry::Allowed);
+    switch (m_socket->error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        error.setNetworkError(QNetworkReply::ConnectionRefusedError);
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        error.setNetworkError(QNetworkReply::HostNotFoundError);
+        break;
+    case QAbstractSocket::SslHandshakeFailedError:
+        error.setNetworkError(QNetworkReply::SslHandshakeFailedError);
+        break;
+    default:
+        error.setNetworkError(QNetworkReply::RemoteHostClosedError);
+        break;
+    }
+    return error;
 }
 
 void QGraphQLWsConnection::onMessage(QByteArrayView text)

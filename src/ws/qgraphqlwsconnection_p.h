@@ -101,6 +101,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onSocketError();
+    QGraphQLTransportError handshakeFailure() const;
     void onMessage(QByteArrayView text);
     void onAcknowledged();
     void onOperationMessage(const QGraphQLWsMessage &message);

@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The QGraphQL Authors.
 // SPDX-License-Identifier: LGPL-3.0-only
 
+#include "testtlsserver.h"
 #include "ws/qgraphqlwsconnection_p.h"
 #include "ws/qgraphqlwsmessage_p.h"
 
@@ -10,7 +11,9 @@
 
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
+#include <QtCore/qtemporarydir.h>
 #include <QtNetwork/qnetworkcookiejar.h>
+#include <QtNetwork/qsslkey.h>
 #include <QtNetwork/qtcpserver.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
@@ -47,9 +50,13 @@ class ScriptedServer : public QObject
     Q_OBJECT
 
 public:
-    explicit ScriptedServer(Protocol protocol = Protocol::GraphQLTransportWs)
-        : m_server(u"test"_s, QWebSocketServer::NonSecureMode), m_protocol(protocol)
+    explicit ScriptedServer(Protocol protocol = Protocol::GraphQLTransportWs,
+                            const QSslConfiguration *tls = nullptr)
+        : m_server(u"test"_s, tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode),
+          m_protocol(protocol), m_secure(tls)
     {
+        if (tls)
+            m_server.setSslConfiguration(*tls);
         m_server.setSupportedSubprotocols({ u"graphql-transport-ws"_s, u"graphql-ws"_s });
         QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
@@ -63,7 +70,11 @@ public:
             delete client->socket;
     }
 
-    QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/graphql"_s.arg(m_server.serverPort())); }
+    QUrl url() const
+    {
+        return QUrl(u"%1://127.0.0.1:%2/graphql"_s.arg(m_secure ? u"wss"_s : u"ws"_s)
+                            .arg(m_server.serverPort()));
+    }
 
     bool autoAck = true;
     bool autoPong = true;
@@ -151,6 +162,7 @@ private:
 
     QWebSocketServer m_server;
     Protocol m_protocol;
+    bool m_secure = false;
 };
 
 QByteArray subscriptionQuery()
@@ -193,6 +205,17 @@ private Q_SLOTS:
     void legacyConnectionError();
     void incrementalDelivery();
     void retryResubscribes();
+    void tlsVerifiedByDefault();
+    void tlsWithApplicationCa();
+
+private:
+    //! A TLS configuration for a server with a self-signed certificate for 127.0.0.1; false
+    //! when openssl cannot make one.
+    bool serverTls(QSslConfiguration *configuration);
+
+    QTemporaryDir m_dir;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
 };
 
 void tst_WebSocketTransport::defaults()
@@ -721,6 +744,7 @@ void tst_WebSocketTransport::connectionRefused()
     QCOMPARE(sub->error().kind(), QGraphQLTransportError::NetworkError);
     QVERIFY2(sub->error().message().startsWith(u"The WebSocket connection failed"_s),
              qPrintable(sub->error().message()));
+    QCOMPARE(sub->error().networkError(), QNetworkReply::ConnectionRefusedError);
 }
 
 void tst_WebSocketTransport::transportDestroyed()
@@ -798,6 +822,59 @@ void tst_WebSocketTransport::retryResubscribes()
     server.sendNext(id, R"({"data":{"a":1}})", 1);
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(sub->state(), QGraphQLOperation::Active);
+}
+
+bool tst_WebSocketTransport::serverTls(QSslConfiguration *configuration)
+{
+    if (m_certificate.isNull() && !makeTestCertificate(m_dir, &m_certificate, &m_key))
+        return false;
+    *configuration = QSslConfiguration::defaultConfiguration();
+    configuration->setLocalCertificate(m_certificate);
+    configuration->setPrivateKey(m_key);
+    configuration->setPeerVerifyMode(QSslSocket::VerifyNone);
+    return true;
+}
+
+// A server whose certificate the system does not trust is refused before anything is sent.
+void tst_WebSocketTransport::tlsVerifiedByDefault()
+{
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend here");
+    QSslConfiguration tls;
+    QVERIFY2(serverTls(&tls), "openssl is needed to make the test certificate");
+    ScriptedServer server(Protocol::GraphQLTransportWs, &tls);
+    QGraphQLWebSocketTransport transport(server.url());
+    QVERIFY(transport.sslConfiguration().peerVerifyMode() != QSslSocket::VerifyNone);
+    transport.setConnectionParams({ { u"token"_s, u"secret"_s } });
+    std::unique_ptr<QGraphQLReply> reply(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QSignalSpy finished(reply.get(), &QGraphQLOperation::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
+    QCOMPARE(reply->state(), QGraphQLOperation::Failed);
+    QCOMPARE(reply->error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(reply->error().message().startsWith(u"The WebSocket connection failed"_s),
+             qPrintable(reply->error().message()));
+    QCOMPARE(reply->error().networkError(), QNetworkReply::SslHandshakeFailedError);
+    QCOMPARE(server.clients.size(), 0); // no handshake, no connection_init, no token
+}
+
+// The application's CA makes the same server trusted.
+void tst_WebSocketTransport::tlsWithApplicationCa()
+{
+    QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend here");
+    QSslConfiguration tls;
+    QVERIFY2(serverTls(&tls), "openssl is needed to make the test certificate");
+    ScriptedServer server(Protocol::GraphQLTransportWs, &tls);
+    QGraphQLWebSocketTransport transport(server.url());
+    QSslConfiguration client = transport.sslConfiguration();
+    client.addCaCertificate(m_certificate);
+    transport.setSslConfiguration(client);
+    std::unique_ptr<QGraphQLReply> reply(transport.execute(QGraphQLRequest(u"{ a }"_s)));
+    QSignalSpy finished(reply.get(), &QGraphQLOperation::finished);
+    QVERIFY(server.waitForMessages(Type::Subscribe, 1));
+    server.sendNext(u"1"_s, R"({"data":{"a":1}})");
+    server.sendMessage(Type::Complete, u"1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
+    QCOMPARE(reply->state(), QGraphQLOperation::Finished);
+    QCOMPARE(reply->lastResult().rawJson(), R"({"data":{"a":1}})"_ba);
 }
 
 QTEST_GUILESS_MAIN(tst_WebSocketTransport)
