@@ -291,6 +291,15 @@ void QGraphQLWsConnection::onDisconnected()
                 "server's): the WebSocket connection was closed with code 1009%2"_s
                         .arg(m_settings.maxMessageSize)
                         .arg(reason.isEmpty() ? QString() : u" ("_s + reason + u')'));
+    } else if (code == QWebSocketProtocol::CloseCodeProtocolError
+               && reason.startsWith(u"Invalid close code"_s)) {
+        // Qt 6.4 takes the codes RFC 6455 did not list (1012 service restart, 1013 try again
+        // later) for a protocol violation: it closes with 1002 and loses the server's code.
+        failure.error = QGraphQLTransportError(
+                QGraphQLTransportError::NetworkError,
+                u"The server closed the WebSocket connection with a close code Qt WebSockets "
+                "does not accept (such as 1012, service restart): %1"_s.arg(reason));
+        failure.error.setNetworkError(QNetworkReply::RemoteHostClosedError);
     } else {
         failure = closeFailure(code, reason);
     }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void severalOperationsOneSocket();
     void validationError();
     void rejectedInOnConnect();
+    void serviceRestart();
     void cancel();
     void keepAlive();
     void cliSubscription();
@@ -183,6 +184,24 @@ void tst_InteropWebSocket::rejectedInOnConnect()
     QCOMPARE(sub->error().kind(), QGraphQLTransportError::ServerError);
     QCOMPARE(sub->error().message(),
              u"The server closed the WebSocket connection with code 4403 (forbidden): Forbidden"_s);
+}
+
+// 1012 (service restart), a code Qt 6.4 does not accept: still a network failure that a retry
+// policy may mend, not a protocol error.
+void tst_InteropWebSocket::serviceRestart()
+{
+    QGraphQLWebSocketTransport t(m_url);
+    t.setConnectionParams({ { u"token"_s, u"restart"_s } });
+    std::unique_ptr<QGraphQLSubscription> sub(
+            t.subscribe(QGraphQLRequest(u"subscription { countdown(from: 1) }"_s)));
+    QSignalSpy finished(sub.get(), &QGraphQLOperation::finished);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
+    QCOMPARE(sub->state(), QGraphQLOperation::Failed);
+    QCOMPARE(sub->error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(sub->error().message().startsWith(
+                     u"The server closed the WebSocket connection with a close code Qt "
+                     "WebSockets does not accept"_s),
+             qPrintable(sub->error().message()));
 }
 
 void tst_InteropWebSocket::cancel()

@@ -205,6 +205,7 @@ private Q_SLOTS:
     void legacyConnectionError();
     void incrementalDelivery();
     void retryResubscribes();
+    void reconnectRefreshesParams();
     void tlsVerifiedByDefault();
     void tlsWithApplicationCa();
 
@@ -822,6 +823,52 @@ void tst_WebSocketTransport::retryResubscribes()
     server.sendNext(id, R"({"data":{"a":1}})", 1);
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(sub->state(), QGraphQLOperation::Active);
+}
+
+// The issue's reconnect: both subscriptions resubscribe on one new socket, whose
+// connection_init carries the params a reconnecting() slot refreshed; the query in flight
+// fails and is not sent again.
+void tst_WebSocketTransport::reconnectRefreshesParams()
+{
+    ScriptedServer server;
+    QGraphQLWebSocketTransport transport(server.url());
+    transport.setConnectionParams({ { u"token"_s, u"old"_s } });
+    QGraphQLRetryPolicy policy;
+    policy.setMaxAttempts(3);
+    policy.setInitialDelay(10);
+    policy.setJitter(0);
+    transport.setRetryPolicy(policy);
+    std::unique_ptr<QGraphQLSubscription> a(
+            transport.subscribe(QGraphQLRequest(u"subscription { a }"_s)));
+    std::unique_ptr<QGraphQLSubscription> b(
+            transport.subscribe(QGraphQLRequest(u"subscription { b }"_s)));
+    std::unique_ptr<QGraphQLReply> query(transport.execute(QGraphQLRequest(u"{ q }"_s)));
+    QVERIFY(server.waitForMessages(Type::Subscribe, 3));
+    connect(a.get(), &QGraphQLSubscription::reconnecting, &transport, [&transport] {
+        transport.setConnectionParams({ { u"token"_s, u"new"_s } });
+    });
+    QSignalSpy queryFinished(query.get(), &QGraphQLOperation::finished);
+    QSignalSpy bReconnecting(b.get(), &QGraphQLSubscription::reconnecting);
+
+    server.closeClient(1001, u"Restarting"_s);
+    QTRY_COMPARE(queryFinished.size(), 1);
+    QCOMPARE(query->state(), QGraphQLOperation::Failed);
+    QCOMPARE(query->error().kind(), QGraphQLTransportError::NetworkError);
+    QVERIFY2(query->error().message().contains(u"1001 (going away): Restarting"_s),
+             qPrintable(query->error().message()));
+    QCOMPARE(bReconnecting.size(), 1);
+
+    QVERIFY(server.waitForMessages(Type::Subscribe, 2, 1));
+    QCOMPARE(server.clients.size(), 2); // one new socket for both
+    QCOMPARE(server.messagesOf(Type::ConnectionInit, 1).first().payload.toCompactJson(),
+             R"({"token":"new"})"_ba);
+    QStringList queries;
+    for (const QGraphQLWsMessage &m : server.messagesOf(Type::Subscribe, 1))
+        queries.append(m.payload.member("query").toString());
+    queries.sort();
+    QCOMPARE(queries, (QStringList { u"subscription { a }"_s, u"subscription { b }"_s }));
+    QTRY_COMPARE(a->state(), QGraphQLOperation::Active);
+    QTRY_COMPARE(b->state(), QGraphQLOperation::Active);
 }
 
 bool tst_WebSocketTransport::serverTls(QSslConfiguration *configuration)

@@ -1,7 +1,7 @@
 // graphql-ws 6 on ws 8 serving tests/interop/library-schema.mjs over the graphql-transport-ws
 // protocol on 127.0.0.1/graphql: queries, mutations and the countdown subscription.
 // onConnect refuses a connection_init whose payload lacks {"token": "secret"}: graphql-ws then
-// closes the socket with 4403 Forbidden.
+// closes the socket with 4403 Forbidden; {"token": "restart"} closes it with 1012.
 //
 // Usage: node server.mjs [PORT]   (default 0: a free port). The first stdout line is the URL.
 // Needs `npm ci` in this directory. Exits when stdin closes.
@@ -47,7 +47,14 @@ const server = new WebSocketServer({
 });
 useServer({
   schema,
-  onConnect: (ctx) => ctx.connectionParams?.token === 'secret',
+  onConnect: (ctx) => {
+    // A server going down for a restart: close code 1012, which Qt 6.4 does not accept.
+    if (ctx.connectionParams?.token === 'restart') {
+      ctx.extra.socket.close(1012, 'Service restart');
+      return false;
+    }
+    return ctx.connectionParams?.token === 'secret';
+  },
 }, server);
 server.on('listening', () => {
   console.log(`ws://127.0.0.1:${server.address().port}/graphql`);
