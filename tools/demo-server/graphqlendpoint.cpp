@@ -18,26 +18,11 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr char JsonContentType[] = "application/json";
-const auto ParseFailed = u"GRAPHQL_PARSE_FAILED"_s;
-const auto ValidationFailed = u"GRAPHQL_VALIDATION_FAILED"_s;
 const auto BadRequest = u"BAD_REQUEST"_s;
 
 const QString AcceptMessage
         = u"'accept' header must be one of: \"*/*\", \"application/json\", "
           "\"application/graphql-response+json\" or \"multipart/mixed;subscriptionSpec=1.0\""_s;
-
-QString rootTypeName(QGraphQLDocument::OperationType type)
-{
-    switch (type) {
-    case QGraphQLDocument::Query:
-        return u"Query"_s;
-    case QGraphQLDocument::Mutation:
-        return u"Mutation"_s;
-    case QGraphQLDocument::Subscription:
-        return u"Subscription"_s;
-    }
-    return {};
-}
 
 QJsonObject jsonObjectFromText(const QString &text, QString *error)
 {
@@ -52,8 +37,9 @@ QJsonObject jsonObjectFromText(const QString &text, QString *error)
 
 } // namespace
 
-GraphQLEndpoint::GraphQLEndpoint(DemoService *service, int heartbeatIntervalMs, QObject *parent)
-    : QObject(parent), m_service(service), m_heartbeatIntervalMs(heartbeatIntervalMs)
+GraphQLEndpoint::GraphQLEndpoint(GraphQLExecutor *executor, int heartbeatIntervalMs,
+                                 QObject *parent)
+    : QObject(parent), m_executor(executor), m_heartbeatIntervalMs(heartbeatIntervalMs)
 { }
 
 void GraphQLEndpoint::respondErrors(HttpConnection *connection, int status,
@@ -78,10 +64,14 @@ void GraphQLEndpoint::handle(HttpConnection *connection, const HttpRequest &requ
     if (path == "/"_L1 || path == "/schema.graphql"_L1) {
         if (request.method != "GET")
             return respondError(connection, 405, u"Use GET for %1"_s.arg(path), BadRequest);
-        const QString page = u"# QGraphQL demo server. Send GraphQL requests to /graphql.\n"
-                             "# Subscriptions use Apollo's multipart protocol "
-                             "(Accept: multipart/mixed;subscriptionSpec=1.0).\n\n"_s
-                + m_schema.sdl();
+        QString page = u"# QGraphQL demo server. Send GraphQL requests to /graphql.\n"
+                       "# Subscriptions use Apollo's multipart protocol "
+                       "(Accept: multipart/mixed;subscriptionSpec=1.0).\n"_s;
+#ifdef QGRAPHQL_DEMO_WEBSOCKETS
+        page += u"# GraphQL over WebSocket (subprotocol graphql-transport-ws): ws://%1/graphql\n"_s
+                        .arg(QString::fromLatin1(request.header("host")));
+#endif
+        page += u"\n"_s + m_executor->schema().sdl();
         return connection->respond(200, "text/plain; charset=utf-8", page.toUtf8());
     }
     if (path != "/graphql"_L1) {
@@ -90,7 +80,7 @@ void GraphQLEndpoint::handle(HttpConnection *connection, const HttpRequest &requ
                             u"NOT_FOUND"_s);
     }
 
-    GraphQLParameters parameters;
+    GraphQLExecutor::Request parameters;
     if (request.method == "GET") {
         const QUrlQuery query(url);
         parameters.query = query.queryItemValue(u"query"_s, QUrl::FullyDecoded);
@@ -141,7 +131,7 @@ void GraphQLEndpoint::handle(HttpConnection *connection, const HttpRequest &requ
 }
 
 void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpRequest &request,
-                                    const GraphQLParameters &parameters)
+                                    const GraphQLExecutor::Request &parameters)
 {
     const AcceptHeader accept = AcceptHeader::parse(request.header("accept"));
     if (!accept.json && !accept.multipartSubscription && !accept.eventStream)
@@ -149,22 +139,15 @@ void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpReques
     if (parameters.query.trimmed().isEmpty())
         return respondError(connection, 400, u"Must provide query string."_s, BadRequest);
 
-    const QGraphQLDocument document = QGraphQLDocument::parse(parameters.query);
-    if (!document.isValid()) {
-        return respondErrors(
-                connection, 400,
-                QJsonArray { DemoSchema::error(document.errorString(), document.errorLocation(),
-                                               ParseFailed) });
-    }
-    QString error;
-    const int index = document.findOperation(parameters.operationName, &error);
-    if (index < 0)
-        return respondError(connection, 400, error, ValidationFailed);
-    const QGraphQLDocument::Operation operation = document.operations().at(index);
-    if (operation.type == QGraphQLDocument::Mutation && request.method == "GET")
+    GraphQLExecutor::Operation operation;
+    QJsonArray errors = m_executor->parse(parameters, &operation);
+    if (!errors.isEmpty())
+        return respondErrors(connection, 400, errors);
+    const QGraphQLDocument::OperationType type = operation.definition.type;
+    if (type == QGraphQLDocument::Mutation && request.method == "GET")
         return respondError(connection, 405, u"Mutations cannot be sent with GET; use POST"_s,
                             BadRequest);
-    if (operation.type == QGraphQLDocument::Subscription && !accept.multipartSubscription
+    if (type == QGraphQLDocument::Subscription && !accept.multipartSubscription
         && !accept.eventStream) {
         return respondError(
                 connection, 406,
@@ -172,69 +155,23 @@ void GraphQLEndpoint::handleGraphQL(HttpConnection *connection, const HttpReques
                 "support, add the HTTP header 'Accept: multipart/mixed;subscriptionSpec=1.0'"_s,
                 u"INVALID_ACCEPT_HEADER"_s);
     }
-    if (operation.type != QGraphQLDocument::Subscription && !accept.json)
+    if (type != QGraphQLDocument::Subscription && !accept.json)
         return respondError(connection, 406, AcceptMessage, u"INVALID_ACCEPT_HEADER"_s);
 
-    QList<QGraphQLDocument::Field> fields
-            = document.selectedFields(index, parameters.variables, &error);
-    if (!error.isEmpty())
-        return respondError(connection, 400, error, ValidationFailed);
-    const QString rootType = rootTypeName(operation.type);
-    QJsonArray errors = m_schema.validate(rootType, &fields);
-    if (operation.type == QGraphQLDocument::Subscription && fields.size() != 1) {
-        const QString subject = operation.name.isEmpty()
-                ? u"Anonymous Subscription"_s
-                : u"Subscription \"%1\""_s.arg(operation.name);
-        errors.append(DemoSchema::error(subject + u" must select only one top level field."_s,
-                                        operation.location, ValidationFailed));
-    }
+    errors = m_executor->validate(parameters, &operation);
     if (!errors.isEmpty())
         return respondErrors(connection, 400, errors);
 
     RequestContext context { request, {}, {} };
-    m_service->authenticate(&context);
-    if (operation.type == QGraphQLDocument::Subscription)
-        subscribe(connection, accept, &context, fields.first());
-    else
-        execute(connection, accept, &context, rootType, fields);
-}
-
-void GraphQLEndpoint::execute(HttpConnection *connection, const AcceptHeader &accept,
-                              RequestContext *context, const QString &rootType,
-                              QList<QGraphQLDocument::Field> fields)
-{
-    QJsonObject data;
-    QJsonArray errors;
-    bool nullData = false; // a non-null root field failed: null propagates to data
-    for (const QGraphQLDocument::Field &field : std::as_const(fields)) {
-        const bool introspection = field.name == "__schema"_L1 || field.name == "__type"_L1;
-        const DemoService::FieldResult result = field.name == "__schema"_L1
-                ? DemoService::FieldResult::of(m_schema.introspection())
-                : field.name == "__type"_L1 ? DemoService::FieldResult::of(
-                          m_schema.introspectType(field.arguments.value("name"_L1).toString()))
-                                            : m_service->resolve(rootType, field, context);
-        const DemoSchema::FieldDefinition *definition = m_schema.field(rootType, field.name);
-        // Introspection values carry their own __typename: no type name for project().
-        const QString type = definition ? definition->type
-                : introspection         ? QString()
-                                        : u"String!"_s;
-        if (!result.errorMessage.isEmpty()) {
-            QJsonObject error
-                    = DemoSchema::error(result.errorMessage, field.location, result.errorCode);
-            error.insert(u"path"_s, QJsonArray { field.responseKey() });
-            errors.append(error);
-            nullData = nullData || DemoSchema::isNonNull(type);
-        }
-        data.insert(field.responseKey(), m_schema.project(result.value, type, field.selections));
-    }
-    QJsonObject response { { u"data"_s, nullData ? QJsonValue(QJsonValue::Null) : data } };
-    if (!errors.isEmpty())
-        response.insert(u"errors"_s, errors);
+    m_executor->service()->authenticate(&context);
+    if (type == QGraphQLDocument::Subscription)
+        return subscribe(connection, accept, context, operation);
+    const QJsonObject response = m_executor->execute(operation, &context);
     // The media type the client asked for; plain JSON when it accepts that.
     const QByteArray contentType
             = accept.plainJson ? JsonContentType : "application/graphql-response+json";
     connection->respond(200, contentType, QJsonDocument(response).toJson(QJsonDocument::Compact),
-                        context->responseHeaders);
+                        context.responseHeaders);
 }
 
 namespace {
@@ -253,9 +190,7 @@ void stream(Writer *writer, EventStream *events,
         writer->deleteLater();
     });
     QObject::connect(events, &EventStream::failed, writer, [writer](const QString &message) {
-        writer->writeFatalErrors(QJsonArray { QJsonObject {
-                { u"message"_s, message },
-                { u"extensions"_s, QJsonObject { { u"code"_s, u"DEMO_STREAM_FAILED"_s } } } } });
+        writer->writeFatalErrors(GraphQLExecutor::streamFailure(message));
         writer->deleteLater();
     });
     writer->begin();
@@ -265,25 +200,17 @@ void stream(Writer *writer, EventStream *events,
 } // namespace
 
 void GraphQLEndpoint::subscribe(HttpConnection *connection, const AcceptHeader &accept,
-                                RequestContext *context, const QGraphQLDocument::Field &field)
+                                const RequestContext &context,
+                                const GraphQLExecutor::Operation &operation)
 {
-    QString error;
-    EventStream *events = m_service->subscribe(field, *context, &error);
+    QJsonObject errorResult;
+    EventStream *events = m_executor->subscribe(operation, context, &errorResult);
     if (!events) {
-        // A source stream that cannot start is one JSON result, as graphql-js subscribe()
-        // returns it and the router forwards it.
-        QJsonObject fieldError = DemoSchema::error(error, field.location, u"BAD_USER_INPUT"_s);
-        fieldError.insert(u"path"_s, QJsonArray { field.responseKey() });
-        return respondErrors(connection, 200, QJsonArray { fieldError });
+        return connection->respond(200, JsonContentType,
+                                   QJsonDocument(errorResult).toJson(QJsonDocument::Compact));
     }
-    const DemoSchema::FieldDefinition *definition = m_schema.field(u"Subscription"_s, field.name);
-    const QString type = definition ? definition->type : QString();
-    const auto shape = [this, field, type](const QJsonValue &value) {
-        return QJsonObject {
-            { u"data"_s,
-              QJsonObject {
-                      { field.responseKey(), m_schema.project(value, type, field.selections) } } }
-        };
+    const auto shape = [executor = m_executor, operation](const QJsonValue &value) {
+        return executor->eventResult(operation, value);
     };
     // The writer lives with the connection: a client that goes away ends the stream.
     if (accept.preferEventStream)

@@ -32,17 +32,17 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QObject *parent)
 
 void HttpConnection::readRequests()
 {
-    if (!m_socket)
-        return;
-    m_buffer += m_socket->readAll();
-    while (!m_busy) {
-        const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
+    // The request is parsed from the socket's buffer with peek() and read only once it is whole
+    // and not taken for an upgrade.
+    while (m_socket && !m_busy) {
+        const QByteArray buffer = m_socket->peek(MaxHeaderBytes + 4);
+        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
         if (headEnd < 0) {
-            if (m_buffer.size() > MaxHeaderBytes)
+            if (m_socket->bytesAvailable() > MaxHeaderBytes)
                 protocolError(431, "The request headers are too large");
             return;
         }
-        const QList<QByteArray> lines = m_buffer.left(headEnd).split('\n');
+        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
         const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
         if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
             protocolError(400, "Malformed request line");
@@ -72,15 +72,32 @@ void HttpConnection::readRequests()
             protocolError(413, "The request body is too large or its length is invalid");
             return;
         }
-        if (m_buffer.size() < headEnd + 4 + length)
+        if (m_socket->bytesAvailable() < headEnd + 4 + length)
             return; // wait for the rest of the body
-        request.body = m_buffer.mid(headEnd + 4, length);
-        m_buffer.remove(0, headEnd + 4 + length);
+        if (!request.header("upgrade").isEmpty()) {
+            Q_EMIT upgradeRequested(request);
+            if (!m_socket)
+                return; // taken, with the request unread
+        }
+        m_socket->skip(headEnd + 4);
+        request.body = m_socket->read(length);
         m_closeAfterResponse = request.header("connection").toLower() == "close"
                 || requestLine.at(2) == "HTTP/1.0";
         m_busy = true;
         Q_EMIT requestReceived(request);
     }
+}
+
+QTcpSocket *HttpConnection::takeSocket()
+{
+    QTcpSocket *socket = m_socket;
+    if (!socket)
+        return nullptr;
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    m_socket = nullptr;
+    deleteLater();
+    return socket;
 }
 
 void HttpConnection::writeHead(int status, const HttpHeaders &headers)
@@ -145,14 +162,14 @@ void HttpConnection::responseDone()
         return;
     }
     // A pipelined request may already be waiting in the buffer.
-    if (!m_buffer.isEmpty())
+    if (m_socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::readRequests);
 }
 
 void HttpConnection::protocolError(int status, const QByteArray &message)
 {
     m_closeAfterResponse = true;
-    m_buffer.clear();
+    m_socket->skip(m_socket->bytesAvailable()); // the rest is not read as requests
     m_busy = true;
     respond(status, "text/plain; charset=utf-8", message + '\n');
 }

@@ -26,6 +26,9 @@ struct HttpRequest
 
 //! One HTTP/1.1 connection: reads requests (keep-alive, one at a time) and writes responses,
 //! either whole with Content-Length or streamed with chunked transfer coding.
+//! A request is read from the socket only once it is whole, so that a request with an Upgrade
+//! header can be handed on unread: a receiver of upgradeRequested() that takes the socket gets
+//! it with the request still in its buffer, as QWebSocketServer::handleConnection() needs it.
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -42,8 +45,15 @@ public:
     void writeChunk(const QByteArray &bytes);
     void endChunked();
 
+    //! Detaches the socket, for another protocol, and deletes this connection later. Only
+    //! from a slot connected to upgradeRequested().
+    QTcpSocket *takeSocket();
+
 Q_SIGNALS:
     void requestReceived(const HttpRequest &request);
+    //! A whole request with an Upgrade header, still unread in the socket. Unless a receiver
+    //! calls takeSocket(), it is then answered as any other request.
+    void upgradeRequested(const HttpRequest &request);
     //! The client went away; a running response must stop.
     void closed();
 
@@ -54,7 +64,6 @@ private:
     void protocolError(int status, const QByteArray &message);
 
     QPointer<QTcpSocket> m_socket;
-    QByteArray m_buffer;
     bool m_busy = false; //!< a request is being answered
     bool m_closeAfterResponse = false;
 };
