@@ -43,6 +43,7 @@ cmake --build "$build" --target bench_multipartdecoder bench_loadserver bench_en
     bench_piperun qgraphql >&2
 # The QML consumer needs the QML module (qt6-declarative-dev).
 cmake --build "$build" --target bench_qml >&2 || echo "# bench_qml not built (no QML module)" >&2
+cmake --build "$build" --target bench_wsserver >&2 2>/dev/null || echo "# bench_wsserver not built (no Qt WebSockets)" >&2
 cmake --build "$build" --target bench_json >&2 2>/dev/null || echo "# bench_json not built (no simdjson)" >&2
 cmake --build "$build" --target bench_plot >&2 2>/dev/null || echo "# bench_plot not built (no Qt6::Gui)" >&2
 (cd "$root/bench/node" && npm ci --no-audit --no-fund >&2)

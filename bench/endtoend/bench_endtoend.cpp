@@ -10,6 +10,8 @@
 //   bench_endtoend data <url>                  the same, reading r.data()["seq"] of each result
 //   bench_endtoend value <url>                 the same, reading r.value(u"seq") of each result
 //   bench_endtoend latency <url>               p50/p99 of receive time - server write time
+//   (throughput, data, value and latency take a ws:// URL of bench_wsserver too: then the
+//   subscription runs over QGraphQLWebSocketTransport)
 //   bench_endtoend scale <base-url> <subs> <h1|h2> <idle-seconds> <live-payloads-per-sub>
 //
 // CPU is getrusage(RUSAGE_SELF) user+system, taken around the measured phase only; guiCpu is
@@ -18,6 +20,10 @@
 // /proc/self/status (the whole process life).
 
 #include <QGraphQL/qgraphqlhttptransport.h>
+#include <QGraphQL/qgraphqlversion.h>
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+#include <QGraphQL/qgraphqlwebsockettransport.h>
+#endif
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qelapsedtimer.h>
@@ -33,6 +39,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <vector>
 
@@ -94,6 +101,16 @@ void raiseFileLimit()
 
 const QGraphQLRequest Request(u"subscription { tick { seq t } }"_s);
 
+// HTTP, or the WebSocket transport for a ws:// URL (bench_wsserver).
+std::unique_ptr<QGraphQLTransport> makeTransport(const QUrl &url)
+{
+#ifdef QGRAPHQL_HAS_WEBSOCKETS
+    if (url.scheme() == "ws"_L1)
+        return std::make_unique<QGraphQLWebSocketTransport>(url);
+#endif
+    return std::make_unique<QGraphQLHttpTransport>(url);
+}
+
 // What the consumer does with each result.
 enum class Read {
     Nothing, // counts it
@@ -103,7 +120,7 @@ enum class Read {
 
 int throughput(const QUrl &url, Read read)
 {
-    QGraphQLHttpTransport transport(url);
+    const std::unique_ptr<QGraphQLTransport> transport = makeTransport(url);
     QElapsedTimer timer;
     qint64 results = 0;
     qint64 numbers = 0; // results whose "seq" was read as a number
@@ -111,7 +128,7 @@ int throughput(const QUrl &url, Read read)
     const double cpu0 = cpuSeconds();
     const double gui0 = threadCpuSeconds();
     timer.start();
-    QGraphQLSubscription *sub = transport.subscribe(Request);
+    QGraphQLSubscription *sub = transport->subscribe(Request);
     QObject::connect(sub, &QGraphQLSubscription::resultReceived, sub,
                      [&, read](const QGraphQLResult &r) {
                          ++results;
@@ -156,9 +173,9 @@ int throughput(const QUrl &url, Read read)
 
 int latency(const QUrl &url)
 {
-    QGraphQLHttpTransport transport(url);
+    const std::unique_ptr<QGraphQLTransport> transport = makeTransport(url);
     std::vector<double> us;
-    QGraphQLSubscription *sub = transport.subscribe(Request);
+    QGraphQLSubscription *sub = transport->subscribe(Request);
     QObject::connect(sub, &QGraphQLSubscription::resultReceived, sub,
                      [&us](const QGraphQLResult &r) {
                          const qint64 now = monotonicNs();

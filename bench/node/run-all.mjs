@@ -283,6 +283,43 @@ async function main() {
     }
     console.log(`## Latency: one payload every 10 ms, server write (CLOCK_MONOTONIC) to delivery\n`);
     table(['framing', 'client', 'samples', 'p50 µs', 'p99 µs', 'max µs'], lat);
+
+    // 4b. QGraphQL over WebSocket (bench_wsserver, graphql-transport-ws) next to multipart: the
+    // same payloads, the same client program, the same measures.
+    if (fs.existsSync(bin('bench_wsserver'))) {
+      const ws = await startServer(bin('bench_wsserver'), []);
+      const wsBase = `ws://127.0.0.1:${ws.port}`;
+      try {
+        results.websocket = { throughput: [], latency: null };
+        const wsRows = [];
+        for (const c of cases) {
+          const runs = [];
+          for (let i = 0; i < REPEAT; ++i) {
+            log(`websocket throughput ${c.name} run ${i + 1}`);
+            runs.push(qgraphql('throughput', `${wsBase}/stream?size=${c.size}&count=${c.count}`));
+          }
+          const m = median(runs.map(withRate), 'rate');
+          results.websocket.throughput.push({ case: c.name, runs, median: m });
+          const multipart = results.throughput.find((t) => t.case === c.name && t.client === 'QGraphQL');
+          for (const [transport, r] of [['multipart (HTTP)', multipart && multipart.median],
+                                        ['WebSocket', m]]) {
+            wsRows.push([c.name, transport, r ? fmt(r.rate) : 'failed', r ? fmt(r.cpu / r.payloads * 1e6, 2) : '',
+              r ? mib(r.hwmKiB) : '']);
+          }
+        }
+        log('websocket latency');
+        const wsLat = qgraphql('latency', `${wsBase}/latency?count=${LATENCY_COUNT}&interval=10`);
+        results.websocket.latency = wsLat;
+        const httpLat = (results.latency.find((l) => l.framing === 'router' && l.client === 'QGraphQL') || {}).r;
+        console.log('## QGraphQL over WebSocket (graphql-transport-ws) next to multipart\n');
+        table(['payload', 'transport', 'payloads/s', 'CPU µs per payload', 'peak RSS MiB'], wsRows);
+        table(['transport', 'samples', 'p50 µs', 'p99 µs', 'max µs'],
+          [['multipart (HTTP, router framing)', httpLat], ['WebSocket', wsLat]].map(([t, r]) =>
+            [t, r ? `${r.count}` : 'failed', r ? fmt(r.p50us) : '', r ? fmt(r.p99us) : '', r ? fmt(r.maxus) : '']));
+      } finally {
+        await ws.stop();
+      }
+    }
   } finally {
     await load.stop();
   }
