@@ -76,7 +76,7 @@ QGraphQLWsChannel *QGraphQLWebSocketTransportPrivate::createChannel(QGraphQLOper
                                                                     const QGraphQLRequest &request)
 {
     Q_Q(QGraphQLWebSocketTransport);
-    return new QGraphQLWsChannel(request, kind, q->timeout(), connection());
+    return new QGraphQLWsChannel(request, kind, q->timeout(), q->heartbeatTimeout(), connection());
 }
 
 QGraphQLWebSocketTransport::QGraphQLWebSocketTransport(QObject *parent)

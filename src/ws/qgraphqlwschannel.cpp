@@ -10,10 +10,27 @@
 using namespace Qt::StringLiterals;
 
 QGraphQLWsChannel::QGraphQLWsChannel(const QGraphQLRequest &request, QGraphQLOperationKind kind,
-                                     int timeout, QGraphQLWsConnection *connection, QObject *parent)
+                                     int timeout, int heartbeatTimeout,
+                                     QGraphQLWsConnection *connection, QObject *parent)
     : QGraphQLOperationChannel(parent), m_request(request), m_kind(kind), m_timeout(timeout),
+      m_heartbeatTimeout(kind == QGraphQLOperationKind::Subscribe ? heartbeatTimeout : 0),
       m_connection(connection)
 {
+    m_heartbeatTimer.setSingleShot(true);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        fail(QGraphQLTransportError(
+                     QGraphQLTransportError::Timeout,
+                     u"Heartbeat timeout: nothing received from the server for %1 ms"_s.arg(
+                             m_heartbeatTimeout)),
+             Retry::Allowed);
+    });
+    // Anything on the socket (a message for any operation, a pong) proves the stream alive.
+    if (m_heartbeatTimeout > 0 && connection) {
+        connect(connection, &QGraphQLWsConnection::activity, this, [this] {
+            if (m_heartbeatTimer.isActive())
+                m_heartbeatTimer.start();
+        });
+    }
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
         fail(QGraphQLTransportError(
@@ -42,6 +59,8 @@ void QGraphQLWsChannel::open()
     }
     if (m_timeout > 0)
         m_timeoutTimer.start(m_timeout);
+    if (m_heartbeatTimeout > 0)
+        m_heartbeatTimer.start(m_heartbeatTimeout);
     m_running = true;
     m_connection->start(this);
 }
@@ -49,6 +68,7 @@ void QGraphQLWsChannel::open()
 void QGraphQLWsChannel::abort()
 {
     m_timeoutTimer.stop();
+    m_heartbeatTimer.stop();
     if (m_running) {
         m_running = false;
         if (m_connection)
@@ -110,6 +130,7 @@ void QGraphQLWsChannel::onComplete()
         return;
     }
     m_timeoutTimer.stop();
+    m_heartbeatTimer.stop();
     m_assembler.reset();
     Q_EMIT completed();
 }

@@ -32,7 +32,8 @@ class QGRAPHQL_AUTOTEST_EXPORT QGraphQLWsChannel final : public QGraphQLOperatio
 
 public:
     QGraphQLWsChannel(const QGraphQLRequest &request, QGraphQLOperationKind kind, int timeout,
-                      QGraphQLWsConnection *connection, QObject *parent = nullptr);
+                      int heartbeatTimeout, QGraphQLWsConnection *connection,
+                      QObject *parent = nullptr);
     ~QGraphQLWsChannel() override;
 
     void open() override;
@@ -56,11 +57,13 @@ private:
     const QGraphQLRequest m_request;
     const QGraphQLOperationKind m_kind;
     const int m_timeout;
+    const int m_heartbeatTimeout; // subscriptions: nothing on the socket for this long fails
     QPointer<QGraphQLWsConnection> m_connection;
     bool m_running = false; // started on the connection and not ended there
     int m_resultCount = 0;
     std::unique_ptr<QGraphQLPayloadAssembler> m_assembler; // per attempt
     QTimer m_timeoutTimer;
+    QTimer m_heartbeatTimer;
 };
 
 #endif // QGRAPHQLWSCHANNEL_P_H

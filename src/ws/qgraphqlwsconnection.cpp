@@ -236,7 +236,10 @@ void QGraphQLWsConnection::openSocket()
         SocketSignalScope scope(&m_inSocketSignal);
         onMessage(bytes);
     });
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    connect(m_socket, &QWebSocket::pong, this, [this] {
+        m_awaitingPong = false;
+        Q_EMIT activity();
+    });
     m_socket->setMaxAllowedIncomingMessageSize(quint64(
             qMin<qint64>(m_settings.maxMessageSize, qint64(QWebSocket::maxIncomingMessageSize()))));
 #ifndef QT_NO_SSL
@@ -343,6 +346,10 @@ QGraphQLTransportError QGraphQLWsConnection::handshakeFailure() const
 void QGraphQLWsConnection::onMessage(QByteArrayView text)
 {
     m_awaitingPong = false; // anything proves the connection alive
+    QPointer<QGraphQLWsConnection> guard(this);
+    Q_EMIT activity(); // restarts the heartbeat timers: cannot delete anything
+    if (!guard)
+        return;
     const QGraphQLWsDecoded decoded
             = QGraphQLWsCodec::decode(text, m_settings.protocol, m_settings.maxMessageSize);
     if (!decoded.isValid()) {

@@ -89,6 +89,10 @@ public:
     //! The failure of the operations on a socket the server closed with \a code and \a reason.
     static QGraphQLWsCloseFailure closeFailure(int code, const QString &reason);
 
+Q_SIGNALS:
+    //! Something arrived on the socket (any message, a pong frame): it is alive.
+    void activity();
+
 private:
     enum class State { Closed, Opening, Initialising, Ready };
     struct Operation

@@ -12,6 +12,7 @@
 #include <QtCore/qjsonarray.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qtimer.h>
 #include <QtNetwork/qnetworkcookiejar.h>
 #include <QtNetwork/qsslkey.h>
 #include <QtNetwork/qtcpserver.h>
@@ -192,6 +193,7 @@ private Q_SLOTS:
     void connectionAckTimeout();
     void keepAlive();
     void missingPong();
+    void heartbeatTimeout();
     void malformedMessages_data();
     void malformedMessages();
     void nextAfterComplete();
@@ -561,6 +563,44 @@ void tst_WebSocketTransport::missingPong()
     QVERIFY2(sub->error().message().contains(u"no answer to a keep-alive ping within 50 ms"_s),
              qPrintable(sub->error().message()));
     QCOMPARE(server.messagesOf(Type::Ping).size(), 1);
+}
+
+// heartbeatTimeout: a subscription fails when nothing at all arrives on the socket for that
+// long; anything, also for another operation, restarts it. Queries do not use it.
+void tst_WebSocketTransport::heartbeatTimeout()
+{
+    ScriptedServer server;
+    QGraphQLWebSocketTransport transport(server.url());
+    transport.setKeepAliveInterval(0);
+    transport.setHeartbeatTimeout(1000);
+    std::unique_ptr<QGraphQLSubscription> quiet(
+            transport.subscribe(QGraphQLRequest(u"subscription { quiet }"_s)));
+    std::unique_ptr<QGraphQLSubscription> busy(
+            transport.subscribe(QGraphQLRequest(u"subscription { busy }"_s)));
+    std::unique_ptr<QGraphQLReply> query(transport.execute(QGraphQLRequest(u"{ q }"_s)));
+    QVERIFY(server.waitForMessages(Type::Subscribe, 3));
+    QSignalSpy quietFinished(quiet.get(), &QGraphQLOperation::finished);
+    QSignalSpy busyFinished(busy.get(), &QGraphQLOperation::finished);
+    // A result for "busy" every 100 ms for 2 s keeps both alive (the socket is).
+    int sent = 0;
+    QTimer ticker;
+    ticker.setInterval(100);
+    connect(&ticker, &QTimer::timeout, &server, [&] {
+        server.sendNext(u"2"_s, R"({"data":{"busy":1}})");
+        if (++sent == 20)
+            ticker.stop();
+    });
+    ticker.start();
+    QTRY_COMPARE_WITH_TIMEOUT(sent, 20, WaitMs);
+    QCOMPARE(quietFinished.size(), 0);
+    QCOMPARE(busyFinished.size(), 0);
+    // Then silence: both fail, the query (its own 30 s timeout) goes on.
+    QTRY_COMPARE_WITH_TIMEOUT(quietFinished.size(), 1, WaitMs);
+    QCOMPARE(quiet->error().kind(), QGraphQLTransportError::Timeout);
+    QCOMPARE(quiet->error().message(),
+             u"Heartbeat timeout: nothing received from the server for 1000 ms"_s);
+    QTRY_COMPARE(busyFinished.size(), 1);
+    QCOMPARE(query->state(), QGraphQLOperation::Active);
 }
 
 void tst_WebSocketTransport::malformedMessages_data()
