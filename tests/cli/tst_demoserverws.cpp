@@ -79,6 +79,16 @@ public:
         socket.open(request, options);
     }
 
+    ~Client() override
+    {
+        // Closed before it is destroyed: Qt 6.4's ~QWebSocket() on an open socket leaks the
+        // reason of the close it sends.
+        if (socket.state() == QAbstractSocket::ConnectedState) {
+            socket.close();
+            waitForClosed();
+        }
+    }
+
     bool waitForConnected()
     {
         return QTest::qWaitFor(
@@ -377,6 +387,10 @@ void tst_DemoServerWs::closeCodes_data()
     QTest::newRow("init payload not an object")
             << protocol << QByteArrayList { R"({"type":"connection_init","payload":[]})" } << 4400
             << u"Invalid message received"_s;
+    // Larger than the HTTP endpoint's body limit (4 MiB): Qt's 1009, whatever its reason.
+    QTest::newRow("too large") << protocol
+                               << QByteArrayList { init, QByteArray(4 * 1024 * 1024 + 1, ' ') }
+                               << 1009 << QString();
     QTest::newRow("other subprotocol")
             << u"graphql-ws"_s << QByteArrayList {} << 4406 << u"Subprotocol not acceptable"_s;
 }
@@ -395,7 +409,8 @@ void tst_DemoServerWs::closeCodes()
         client.socket.sendTextMessage(QString::fromUtf8(text));
     QVERIFY(client.waitForClosed());
     QCOMPARE(client.closeCode, code);
-    QCOMPARE(client.closeReason, reason);
+    if (!reason.isNull())
+        QCOMPARE(client.closeReason, reason);
 }
 
 void tst_DemoServerWs::connectionInitTimeout()

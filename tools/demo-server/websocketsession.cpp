@@ -36,6 +36,8 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, GraphQLExecutor *executor
     : QObject(parent), m_socket(socket), m_executor(executor)
 {
     socket->setParent(this);
+    // The HTTP endpoint's limit on a request body holds for a message too (1009 above it).
+    socket->setMaxAllowedIncomingMessageSize(HttpConnection::MaxBodyBytes);
     const QNetworkRequest request = socket->request();
     m_handshake.method = "GET";
     m_handshake.target = request.url().path(QUrl::FullyEncoded).toUtf8();
