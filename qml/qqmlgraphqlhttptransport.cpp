@@ -17,7 +17,10 @@ QQmlGraphQLHttpTransport::QQmlGraphQLHttpTransport(QObject *parent)
            &QGraphQLTransport::maxPartSizeChanged, &QGraphQLTransport::retryPolicyChanged })
         connect(this, signal, this, &QQmlGraphQLHttpTransport::settingsChanged);
     for (auto signal :
-         { &QGraphQLHttpTransport::cookiesChanged, &QGraphQLHttpTransport::http2DirectChanged })
+         { &QGraphQLHttpTransport::cookiesChanged, &QGraphQLHttpTransport::http2DirectChanged,
+           &QGraphQLHttpTransport::persistedQueriesChanged,
+           &QGraphQLHttpTransport::useGetForQueriesChanged,
+           &QGraphQLHttpTransport::maxGetUrlLengthChanged })
         connect(this, signal, this, &QQmlGraphQLHttpTransport::settingsChanged);
 
     // A new subscriptionProtocol may also change subscriptionAccept (its default follows the

@@ -65,8 +65,9 @@ Q_SIGNALS:
     //! retryPolicyChanged(): one of the retry properties changed.
     void retryChanged();
     //! After the change signal of any setting: url, headers, cookies, timeout,
-    //! heartbeatTimeout, maxPartSize, subscriptionProtocol, subscriptionAccept, http2Direct
-    //! and the retry properties. Running operations keep the settings they started with.
+    //! heartbeatTimeout, maxPartSize, subscriptionProtocol, subscriptionAccept, http2Direct,
+    //! persistedQueries, useGetForQueries, maxGetUrlLength and the retry properties. Running
+    //! operations keep the settings they started with.
     void settingsChanged();
 
 private:

@@ -8,6 +8,10 @@
 #include "http/qgraphqlconnectionkeypool_p.h"
 #include "http/qgraphqlhttpexchange_p.h"
 
+#include <QGraphQL/qgraphqldocument.h>
+
+#include <QtCore/qcache.h>
+#include <QtCore/qcryptographichash.h>
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtNetwork/qnetworkcookiejar.h>
 
@@ -15,6 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr char ExecuteAccept[] = "application/graphql-response+json, application/json";
+constexpr int DefaultMaxGetUrlLength = 2048;
+constexpr int PersistedQueryHashCacheSize = 256; // documents
 } // namespace
 
 class QGraphQLHttpTransportPrivate
@@ -39,6 +45,10 @@ public:
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
     bool http2Direct = false;
+    bool persistedQueries = false;
+    bool useGetForQueries = false;
+    int maxGetUrlLength = DefaultMaxGetUrlLength;
+    QCache<QString, QByteArray> persistedQueryHashes { PersistedQueryHashCacheSize };
     int lastStatusCode = 0;
     QList<QNetworkReply::RawHeaderPair> lastHeaders;
     std::shared_ptr<QGraphQLConnectionKeyPool> connectionKeys = QGraphQLConnectionKeyPool::create();
@@ -81,6 +91,24 @@ QGraphQLHttpExchange *QGraphQLHttpTransportPrivate::createExchange(QGraphQLOpera
         settings.accept = qgraphqlUsesIncrementalDelivery(request.query())
                 ? QGraphQLHttpTransport::incrementalAccept()
                 : QByteArray(ExecuteAccept);
+        if (persistedQueries) {
+            if (const QByteArray *hash = persistedQueryHashes.object(request.query())) {
+                settings.persistedQueryHash = *hash;
+            } else {
+                settings.persistedQueryHash
+                        = QGraphQLHttpTransport::persistedQueryHash(request.query());
+                persistedQueryHashes.insert(request.query(),
+                                            new QByteArray(settings.persistedQueryHash));
+            }
+        }
+        if (useGetForQueries) {
+            // The document decides: never a mutation, whatever execute() was asked to run.
+            const QGraphQLDocument document = QGraphQLDocument::parse(request.query());
+            const int index = document.findOperation(request.operationName());
+            settings.useGet
+                    = index >= 0 && document.operations().at(index).type == QGraphQLDocument::Query;
+            settings.maxGetUrlLength = maxGetUrlLength;
+        }
     }
     auto *exchange
             = new QGraphQLHttpExchange(request, settings, manager(), q, std::move(connectionKey));
@@ -213,6 +241,53 @@ void QGraphQLHttpTransport::setHttp2Direct(bool enabled)
         return;
     d->http2Direct = enabled;
     Q_EMIT http2DirectChanged();
+}
+
+bool QGraphQLHttpTransport::persistedQueries() const
+{
+    return d_func()->persistedQueries;
+}
+
+void QGraphQLHttpTransport::setPersistedQueries(bool enabled)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->persistedQueries == enabled)
+        return;
+    d->persistedQueries = enabled;
+    Q_EMIT persistedQueriesChanged();
+}
+
+QByteArray QGraphQLHttpTransport::persistedQueryHash(const QString &query)
+{
+    return QCryptographicHash::hash(query.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+bool QGraphQLHttpTransport::useGetForQueries() const
+{
+    return d_func()->useGetForQueries;
+}
+
+void QGraphQLHttpTransport::setUseGetForQueries(bool enabled)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->useGetForQueries == enabled)
+        return;
+    d->useGetForQueries = enabled;
+    Q_EMIT useGetForQueriesChanged();
+}
+
+int QGraphQLHttpTransport::maxGetUrlLength() const
+{
+    return d_func()->maxGetUrlLength;
+}
+
+void QGraphQLHttpTransport::setMaxGetUrlLength(int length)
+{
+    Q_D(QGraphQLHttpTransport);
+    if (d->maxGetUrlLength == length)
+        return;
+    d->maxGetUrlLength = length;
+    Q_EMIT maxGetUrlLengthChanged();
 }
 
 #ifndef QT_NO_SSL

@@ -23,9 +23,10 @@ class QGraphQLHttpTransportPrivate;
 //! subscriptions over Apollo's multipart protocol (or GraphQL over Server-Sent Events) with
 //! subscribe().
 //!
-//! Every operation is an HTTP POST of {query, variables, operationName, extensions}. The
-//! settings every transport has (url, headers, timeouts, limits, retry) are QGraphQLTransport's;
-//! this class adds cookies, the network access manager, the subscription protocol, HTTP/2 and TLS.
+//! Every operation is an HTTP POST of {query, variables, operationName, extensions} (queries
+//! may go as GET: useGetForQueries()). The settings every transport has (url, headers,
+//! timeouts, limits, retry) are QGraphQLTransport's; this class adds cookies, the network access
+//! manager, the subscription protocol, HTTP/2, TLS, persisted queries and GET.
 class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QGraphQLTransport
 {
     Q_OBJECT
@@ -34,6 +35,12 @@ class QGRAPHQL_EXPORT QGraphQLHttpTransport : public QGraphQLTransport
     Q_PROPERTY(QByteArray subscriptionAccept READ subscriptionAccept WRITE setSubscriptionAccept
                        NOTIFY subscriptionAcceptChanged)
     Q_PROPERTY(bool http2Direct READ http2Direct WRITE setHttp2Direct NOTIFY http2DirectChanged)
+    Q_PROPERTY(bool persistedQueries READ persistedQueries WRITE setPersistedQueries NOTIFY
+                       persistedQueriesChanged)
+    Q_PROPERTY(bool useGetForQueries READ useGetForQueries WRITE setUseGetForQueries NOTIFY
+                       useGetForQueriesChanged)
+    Q_PROPERTY(int maxGetUrlLength READ maxGetUrlLength WRITE setMaxGetUrlLength NOTIFY
+                       maxGetUrlLengthChanged)
 
 public:
     //! How subscriptions ask to be streamed. Whatever is asked, the transport follows what the
@@ -98,6 +105,33 @@ public:
     bool http2Direct() const;
     void setHttp2Direct(bool enabled);
 
+    //! Automatic persisted queries (Apollo's APQ); off by default. Queries and mutations are
+    //! first sent with only the SHA-256 of their document in
+    //! extensions.persistedQuery = {"version": 1, "sha256Hash": "<hex>"}; when the server
+    //! answers PersistedQueryNotFound they are sent once more with the document, which the
+    //! server then keeps. A server that answers PersistedQueryNotSupported turns this off
+    //! (with a warning, and persistedQueriesChanged()). Either way the operation sees only the
+    //! final response. Subscriptions always send their document: a stream that has begun
+    //! cannot be re-sent unseen.
+    bool persistedQueries() const;
+    void setPersistedQueries(bool enabled);
+
+    //! The hex SHA-256 of the UTF-8 document, as persistedQueries() sends it.
+    static QByteArray persistedQueryHash(const QString &query);
+
+    //! Queries go as HTTP GET with the URL parameters query, variables, operationName and
+    //! extensions (GraphQL over HTTP), so that HTTP caches (a QNetworkDiskCache on the
+    //! manager, a CDN) can keep them; off by default. Mutations and subscriptions always go as
+    //! POST, and so does a query whose URL would be longer than maxGetUrlLength(). A GET has no
+    //! Content-Type and carries Apollo-Require-Preflight: true, which Apollo Server's CSRF
+    //! prevention accepts. With persistedQueries() the GET carries only the hash.
+    bool useGetForQueries() const;
+    void setUseGetForQueries(bool enabled);
+
+    //! The longest URL, in bytes, that useGetForQueries() sends as GET (default 2048).
+    int maxGetUrlLength() const;
+    void setMaxGetUrlLength(int length);
+
 #ifndef QT_NO_SSL
     //! TLS settings for https URLs. Peers are verified by default; supply a configuration
     //! with your own CA certificates to trust a private CA.
@@ -118,6 +152,9 @@ Q_SIGNALS:
     void subscriptionAcceptChanged();
     void subscriptionProtocolChanged();
     void http2DirectChanged();
+    void persistedQueriesChanged();
+    void useGetForQueriesChanged();
+    void maxGetUrlLengthChanged();
 
 private:
     Q_DISABLE_COPY_MOVE(QGraphQLHttpTransport)

@@ -8,6 +8,8 @@
 #include "http/qgraphqlhttpcredentials_p.h"
 #include "protocol/qgraphqlresponseparser_p.h"
 
+#include <QtCore/qjsonarray.h>
+#include <QtCore/qjsondocument.h>
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtNetwork/qnetworkcookiejar.h>
 
@@ -90,7 +92,134 @@ void QGraphQLHttpExchange::open()
                 m_settings.url.toString(QUrl::RemovePassword)));
         return;
     }
+    m_apq = m_settings.persistedQueryHash.isEmpty() ? Apq::Off : Apq::HashOnly;
+    startAttempt();
+}
+
+// One request: a GET when the operation may go as one and its URL is short enough, else a POST.
+void QGraphQLHttpExchange::startAttempt()
+{
+    m_credentialsAllowed = true;
+    m_redirects = 0;
+    m_httpStatusCode = 0;
+    m_heldStart.reset();
+    const QJsonObject fields
+            = requestFields(m_request, m_apq != Apq::HashOnly,
+                            m_apq == Apq::Off ? QByteArray() : m_settings.persistedQueryHash);
+    if (m_settings.useGet) {
+        const QUrl url = getUrl(m_settings.url, fields);
+        if (url.toEncoded().size() <= m_settings.maxGetUrlLength) {
+            m_get = true;
+            m_body.clear();
+            send(url);
+            return;
+        }
+        qCDebug(lcGraphQLTransport) << "The GET URL would be longer than"
+                                    << m_settings.maxGetUrlLength << "bytes: POST";
+    }
+    m_get = false;
+    m_body = QJsonDocument(fields).toJson(QJsonDocument::Compact);
     send(m_settings.url);
+}
+
+QJsonObject QGraphQLHttpExchange::requestFields(const QGraphQLRequest &request, bool withQuery,
+                                                const QByteArray &hash)
+{
+    QJsonObject fields;
+    if (withQuery)
+        fields.insert("query"_L1, request.query());
+    if (!request.variables().isEmpty())
+        fields.insert("variables"_L1, request.variables());
+    if (!request.operationName().isEmpty())
+        fields.insert("operationName"_L1, request.operationName());
+    QJsonObject extensions = request.extensions();
+    if (!hash.isEmpty()) {
+        extensions.insert("persistedQuery"_L1,
+                          QJsonObject { { "version"_L1, 1 },
+                                        { "sha256Hash"_L1, QString::fromLatin1(hash) } });
+    }
+    if (!extensions.isEmpty())
+        fields.insert("extensions"_L1, extensions);
+    return fields;
+}
+
+QUrl QGraphQLHttpExchange::getUrl(const QUrl &endpoint, const QJsonObject &fields)
+{
+    // Percent-encoded by hand: QUrlQuery leaves '+' and '&' in values as they are, which a
+    // server would read as a space or a separator.
+    QByteArray query = endpoint.query(QUrl::FullyEncoded).toLatin1();
+    for (const char *name : { "query", "variables", "operationName", "extensions" }) {
+        const QJsonValue value = fields.value(QLatin1StringView(name));
+        if (value.isUndefined())
+            continue;
+        const QByteArray text = value.isObject()
+                ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                : value.toString().toUtf8();
+        if (!query.isEmpty())
+            query += '&';
+        query += name;
+        query += '=';
+        query += text.toPercentEncoding();
+    }
+    QUrl url = endpoint;
+    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    return url;
+}
+
+QGraphQLHttpExchange::PersistedQueryError
+QGraphQLHttpExchange::persistedQueryError(const QGraphQLResult &result)
+{
+    const QList<QGraphQLError> errors = result.errors();
+    for (const QGraphQLError &error : errors) {
+        const QString code = error.extensions().value("code"_L1).toString();
+        if (error.message() == "PersistedQueryNotFound"_L1
+            || code == "PERSISTED_QUERY_NOT_FOUND"_L1)
+            return PersistedQueryError::NotFound;
+        if (error.message() == "PersistedQueryNotSupported"_L1
+            || code == "PERSISTED_QUERY_NOT_SUPPORTED"_L1)
+            return PersistedQueryError::NotSupported;
+    }
+    return PersistedQueryError::None;
+}
+
+// After a hash-only attempt: re-sends with the query when the server lacks the hash (once), or
+// without the extension when it has no persisted queries. False when the result stands.
+bool QGraphQLHttpExchange::retryPersistedQuery(const QGraphQLResult &result)
+{
+    if (m_apq != Apq::HashOnly)
+        return false;
+    const PersistedQueryError error = persistedQueryError(result);
+    if (error == PersistedQueryError::None)
+        return false;
+    detachReply();
+    if (error == PersistedQueryError::NotFound) {
+        qCDebug(lcGraphQLTransport) << "Persisted query not found: sending the query";
+        m_apq = Apq::WithQuery;
+    } else {
+        qCWarning(lcGraphQLTransport) << "The server does not support persisted queries: "
+                                         "turned off for this transport";
+        m_apq = Apq::Off;
+        if (m_transport) {
+            QPointer<QGraphQLHttpExchange> guard(this);
+            m_transport->setPersistedQueries(false);
+            if (!guard)
+                return true;
+        }
+    }
+    startAttempt();
+    return true;
+}
+
+// Emits the responseStarted a hash-only attempt held back. False when that deleted this.
+bool QGraphQLHttpExchange::releaseStart()
+{
+    if (!m_heldStart)
+        return true;
+    const bool accepted = *m_heldStart;
+    m_heldStart.reset();
+    QPointer<QGraphQLHttpExchange> guard(this);
+    Q_EMIT responseStarted(accepted);
+    return !guard.isNull();
 }
 
 void QGraphQLHttpExchange::abort()
@@ -122,11 +251,17 @@ void QGraphQLHttpExchange::failLater(const QString &message)
 QNetworkRequest QGraphQLHttpExchange::buildRequest(const QUrl &url) const
 {
     QNetworkRequest networkRequest(url);
-    networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    // A GET has no body, and Apollo Server refuses other content types on it.
+    if (!m_get)
+        networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
     networkRequest.setRawHeader("Accept", m_settings.accept);
 
     // Request headers override the transport's, case-insensitively.
     QHash<QByteArray, QByteArray> headers;
+    // A GET is a "simple" request to CSRF protections (Apollo Server's among them): a
+    // non-simple header shows that a browser would have sent a preflight.
+    if (m_get)
+        headers.insert("apollo-require-preflight"_ba, "true"_ba);
     const auto merge = [&headers](const QHash<QByteArray, QByteArray> &from) {
         for (auto it = from.begin(); it != from.end(); ++it)
             headers.insert(it.key().toLower(), it.value());
@@ -180,12 +315,12 @@ void QGraphQLHttpExchange::send(const QUrl &url)
     }
     const QNetworkRequest networkRequest = buildRequest(url);
     qCDebug(lcGraphQLTransport).noquote()
-            << "POST" << url.toString(QUrl::RemovePassword) << "headers"
+            << (m_get ? "GET" : "POST") << url.toString(QUrl::RemovePassword) << "headers"
             << QGraphQLHttpCredentials::redactedHeaders(networkRequest);
     m_responseStarted = false;
     m_reader.reset();
     m_errorBody.reset();
-    m_reply = m_manager->post(networkRequest, m_request.toJson());
+    m_reply = m_get ? m_manager->get(networkRequest) : m_manager->post(networkRequest, m_body);
     QNetworkReply *reply = m_reply;
     // Qt 6.4 forwards the limit to its HTTP thread only once that thread has the request, which
     // it gets from the event loop after post() returns: queue the call behind it. The same call
@@ -245,8 +380,14 @@ void QGraphQLHttpExchange::onMetaDataChanged()
         m_errorBody.emplace();
     }
     m_responseStarted = true;
-    Q_EMIT responseStarted(accepted);
-    if (guard && m_reply && m_reply->bytesAvailable() > 0)
+    if (m_apq == Apq::HashOnly)
+        m_heldStart = accepted;
+    else
+        Q_EMIT responseStarted(accepted);
+    // Not for a reply from the cache: Qt 6.4 queues its readyRead, and finishes the reply only
+    // if that readyRead still finds the cached bytes unread.
+    if (guard && m_reply && m_reply->bytesAvailable() > 0
+        && !m_reply->attribute(QNetworkRequest::SourceIsFromCacheAttribute).toBool())
         onReadyRead();
 }
 
@@ -318,6 +459,8 @@ void QGraphQLHttpExchange::drain()
         case QGraphQLReaderEvent::NeedMoreData:
             return;
         case QGraphQLReaderEvent::Result:
+            if (retryPersistedQuery(event.result) || !releaseStart())
+                return;
             ++m_resultCount;
             Q_EMIT resultReceived(event.result);
             break;
@@ -329,6 +472,8 @@ void QGraphQLHttpExchange::drain()
                 qCWarning(lcGraphQLStream).noquote() << event.message << "- ignored";
             break;
         case QGraphQLReaderEvent::Complete:
+            if (!releaseStart())
+                return;
             abort();
             Q_EMIT completed();
             return;
@@ -397,6 +542,8 @@ void QGraphQLHttpExchange::failHttpStatus()
     if (reason.isEmpty())
         reason = QGraphQLTransportError::httpReasonPhrase(m_httpStatusCode);
     const Response response = parseResponse(*m_errorBody);
+    if (response.error.isEmpty() && retryPersistedQuery(response.result))
+        return;
     QString message = u"HTTP %1 %2"_s.arg(m_httpStatusCode).arg(reason).trimmed();
     if (response.error.isEmpty())
         message += u": "_s + joinMessages(response.result.errors());
@@ -426,6 +573,8 @@ void QGraphQLHttpExchange::fail(const QGraphQLTransportError &error, Retry retry
     QGraphQLTransportError failure = error;
     if (failure.httpStatusCode() == 0)
         failure.setHttpStatusCode(m_httpStatusCode);
+    if (!releaseStart())
+        return;
     abort();
     Q_EMIT failed(failure, retry);
 }

@@ -17,6 +17,7 @@
 #include <QGraphQL/qgraphqlrequest.h>
 
 #include <QtCore/qhash.h>
+#include <QtCore/qjsonobject.h>
 #include <QtCore/qpointer.h>
 #include <QtCore/qtimer.h>
 #include <QtCore/qurl.h>
@@ -51,6 +52,10 @@ struct QGraphQLHttpExchangeSettings
     std::optional<QSslConfiguration> sslConfiguration;
 #endif
     bool http2Direct = false; // QNetworkRequest::Http2DirectAttribute
+    // Automatic persisted queries: the hex SHA-256 of the query; empty when off.
+    QByteArray persistedQueryHash;
+    bool useGet = false; // a query that may go as GET
+    int maxGetUrlLength = 0;
 };
 
 // One operation over HTTP: builds and POSTs the request, composes cookies, follows redirects
@@ -72,9 +77,26 @@ public:
     void abort() override;
     void close() override;
 
+    // The request's members as sent: the query only when withQuery, and the persisted-query
+    // extension next to the request's own extensions when hash is not empty.
+    static QJsonObject requestFields(const QGraphQLRequest &request, bool withQuery,
+                                     const QByteArray &hash);
+    // The GraphQL-over-HTTP GET URL: the fields as URL parameters (objects as JSON), appended
+    // to the endpoint's own query.
+    static QUrl getUrl(const QUrl &endpoint, const QJsonObject &fields);
+    // Whether a result says the server lacks the persisted query, or persisted queries at all.
+    enum class PersistedQueryError { None, NotFound, NotSupported };
+    static PersistedQueryError persistedQueryError(const QGraphQLResult &result);
+
 private:
+    // What the current attempt sends of a persisted query.
+    enum class Apq { Off, HashOnly, WithQuery };
+
     QNetworkRequest buildRequest(const QUrl &url) const;
+    void startAttempt();
     void send(const QUrl &url);
+    bool retryPersistedQuery(const QGraphQLResult &result);
+    bool releaseStart();
     void onMetaDataChanged();
     void onReadyRead();
     void onReplyFinished();
@@ -104,6 +126,12 @@ private:
     int m_httpStatusCode = 0;
     int m_resultCount = 0;
     bool m_responseStarted = false;
+    Apq m_apq = Apq::Off;
+    bool m_get = false; // the current attempt is a GET
+    QByteArray m_body; // the current attempt's POST body
+    // A hash-only attempt holds back responseStarted until its first result was checked, so
+    // that a re-send with the query is invisible to the operation.
+    std::optional<bool> m_heldStart;
     std::unique_ptr<QGraphQLResponseReader> m_reader; // the body of a successful response
     std::optional<QByteArray> m_errorBody; // the body of an HTTP error status
 };

@@ -13,6 +13,10 @@
 #include <QtCore/qjsondocument.h>
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtNetwork/qnetworkcookiejar.h>
+#include <QtNetwork/qnetworkdiskcache.h>
+#include <QtCore/qregularexpression.h>
+#include <QtCore/qtemporarydir.h>
+#include <QtCore/qurlquery.h>
 #include <QtTest/qsignalspy.h>
 #include <QtTest/qtest.h>
 
@@ -28,6 +32,30 @@ TestHttpScript json(const QByteArray &body, int status = 200,
     return TestHttpScript().respond(status, "application/graphql-response+json; charset=utf-8",
                                     body, headers);
 }
+
+QJsonObject bodyOf(const TestHttpRequest &request)
+{
+    return QJsonDocument::fromJson(request.body).object();
+}
+
+// The URL parameters of a GET, decoded as a server does ('+' is a space in a query string).
+QUrlQuery paramsOf(const TestHttpRequest &request)
+{
+    const QUrl url = QUrl::fromEncoded("http://x" + request.path);
+    QString query = url.query(QUrl::FullyEncoded);
+    return QUrlQuery(query.replace(u'+', u"%20"_s));
+}
+
+QJsonObject persistedQuery(const QString &query)
+{
+    return QJsonObject {
+        { "version"_L1, 1 },
+        { "sha256Hash"_L1, QString::fromLatin1(QGraphQLHttpTransport::persistedQueryHash(query)) }
+    };
+}
+
+constexpr char NotFound[]
+        = R"({"errors":[{"message":"PersistedQueryNotFound","extensions":{"code":"PERSISTED_QUERY_NOT_FOUND"}}]})";
 
 } // namespace
 
@@ -63,6 +91,19 @@ private Q_SLOTS:
     void redirectToOtherOriginDropsCredentials();
     void settingsAreSnapshottedPerOperation();
     void bodyLargerThanLimit();
+
+    void persistedQueryHash();
+    void persistedQueryHitSendsOnlyTheHash();
+    void persistedQueryNotFoundResendsOnceWithQuery();
+    void persistedQueryNotFoundTwiceIsTheResult();
+    void persistedQueryNotFoundInHttpError();
+    void persistedQueryNotSupportedTurnsItOff();
+    void persistedQueriesNotForSubscriptions();
+    void getForQueries();
+    void getWithPersistedQueryCarriesOnlyTheHash();
+    void getFallsBackToPostWhenTooLong();
+    void mutationIsNeverGet();
+    void getIsServedFromDiskCache();
 
 private:
     std::unique_ptr<TestHttpServer> m_server;
@@ -468,3 +509,267 @@ void tst_QGraphQLHttpTransport::bodyLargerThanLimit()
 
 QTEST_GUILESS_MAIN(tst_QGraphQLHttpTransport)
 #include "tst_qgraphqlhttptransport.moc"
+
+void tst_QGraphQLHttpTransport::persistedQueryHash()
+{
+    // printf '{ hello }' | sha256sum
+    QCOMPARE(QGraphQLHttpTransport::persistedQueryHash(u"{ hello }"_s),
+             "001c3174e099bd72b729d0c0a529ba9f5a740c446e2a6e1d71b283cb84ec3065");
+    QCOMPARE(QGraphQLHttpTransport::persistedQueryHash(u"{ é }"_s),
+             QCryptographicHash::hash("{ \xc3\xa9 }", QCryptographicHash::Sha256).toHex());
+}
+
+void tst_QGraphQLHttpTransport::persistedQueryHitSendsOnlyTheHash()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"hello":1}})"); });
+    QSignalSpy changed(m_transport.get(), &QGraphQLHttpTransport::persistedQueriesChanged);
+    m_transport->setPersistedQueries(true);
+    QCOMPARE(changed.size(), 1);
+    const QString query = u"query Hello($n: Int) { hello(n: $n) }"_s;
+    QGraphQLRequest request(query, { { "n"_L1, 1 } }, u"Hello"_s);
+    request.setExtensions({ { "trace"_L1, true } });
+    Probe run(m_transport->execute(request));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(m_server->requests.size(), 1);
+    const TestHttpRequest &sent = m_server->requests.first();
+    QCOMPARE(sent.method, "POST");
+    QCOMPARE(bodyOf(sent),
+             (QJsonObject { { "variables"_L1, QJsonObject { { "n"_L1, 1 } } },
+                            { "operationName"_L1, u"Hello"_s },
+                            { "extensions"_L1,
+                              QJsonObject { { "trace"_L1, true },
+                                            { "persistedQuery"_L1, persistedQuery(query) } } } }));
+}
+
+void tst_QGraphQLHttpTransport::persistedQueryNotFoundResendsOnceWithQuery()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        return bodyOf(request).contains("query"_L1) ? json(R"({"data":{"hello":2}})")
+                                                    : json(NotFound);
+    });
+    m_transport->setPersistedQueries(true);
+    const QString query = u"{ hello }"_s;
+    Probe run(m_transport->execute(QGraphQLRequest(query)));
+    QSignalSpy states(run.operation.get(), &QGraphQLOperation::stateChanged);
+    QVERIFY(run.waitFinished());
+    // The miss is invisible: one result, the operation active once.
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.lastResult().data()["hello"_L1].toInt(), 2);
+    QCOMPARE(run.errors.size(), 0);
+    QCOMPARE(states.size(), 2);
+    QCOMPARE(states.at(0).at(0).value<QGraphQLOperation::State>(), QGraphQLOperation::Active);
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(bodyOf(m_server->requests.at(0)),
+             (QJsonObject { { "extensions"_L1,
+                              QJsonObject { { "persistedQuery"_L1, persistedQuery(query) } } } }));
+    QCOMPARE(bodyOf(m_server->requests.at(1)),
+             (QJsonObject { { "query"_L1, query },
+                            { "extensions"_L1,
+                              QJsonObject { { "persistedQuery"_L1, persistedQuery(query) } } } }));
+    QVERIFY(m_transport->persistedQueries());
+}
+
+void tst_QGraphQLHttpTransport::persistedQueryNotFoundTwiceIsTheResult()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(NotFound); });
+    m_transport->setPersistedQueries(true);
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ hello }"_s)));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.lastResult().errors().first().message(), u"PersistedQueryNotFound"_s);
+}
+
+void tst_QGraphQLHttpTransport::persistedQueryNotFoundInHttpError()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        return bodyOf(request).contains("query"_L1) ? json(R"({"data":{"hello":3}})")
+                                                    : json(NotFound, 400);
+    });
+    m_transport->setPersistedQueries(true);
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ hello }"_s)));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(run.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(run.lastResult().data()["hello"_L1].toInt(), 3);
+    QCOMPARE(qobject_cast<QGraphQLReply *>(run.operation.get())->httpStatusCode(), 200);
+    QCOMPARE(m_server->requests.size(), 2);
+}
+
+void tst_QGraphQLHttpTransport::persistedQueryNotSupportedTurnsItOff()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (bodyOf(request).contains("extensions"_L1))
+            return json(
+                    R"({"errors":[{"message":"no APQ here","extensions":{"code":"PERSISTED_QUERY_NOT_SUPPORTED"}}]})");
+        return json(R"({"data":{"hello":4}})");
+    });
+    m_transport->setPersistedQueries(true);
+    QSignalSpy changed(m_transport.get(), &QGraphQLHttpTransport::persistedQueriesChanged);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"does not support persisted queries"_s));
+    Probe run(m_transport->execute(QGraphQLRequest(u"{ hello }"_s)));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.lastResult().data()["hello"_L1].toInt(), 4);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!m_transport->persistedQueries());
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(bodyOf(m_server->requests.at(1)), (QJsonObject { { "query"_L1, u"{ hello }"_s } }));
+
+    Probe next(m_transport->execute(QGraphQLRequest(u"{ hello }"_s)));
+    QVERIFY(next.waitFinished());
+    QCOMPARE(m_server->requests.size(), 3);
+    QCOMPARE(bodyOf(m_server->requests.at(2)), (QJsonObject { { "query"_L1, u"{ hello }"_s } }));
+}
+
+void tst_QGraphQLHttpTransport::persistedQueriesNotForSubscriptions()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"tick":1}})"); });
+    m_transport->setPersistedQueries(true);
+    Probe run(m_transport->subscribe(QGraphQLRequest(u"subscription { tick }"_s)));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(bodyOf(m_server->requests.first()),
+             (QJsonObject { { "query"_L1, u"subscription { tick }"_s } }));
+}
+
+void tst_QGraphQLHttpTransport::getForQueries()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"hello":5}})"); });
+    QSignalSpy changed(m_transport.get(), &QGraphQLHttpTransport::useGetForQueriesChanged);
+    m_transport->setUseGetForQueries(true);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_transport->maxGetUrlLength(), 2048);
+    QUrl endpoint = m_server->url();
+    endpoint.setQuery(u"tenant=a"_s);
+    m_transport->setUrl(endpoint);
+    // '+', '&', '=' and '#' in values must survive the URL.
+    const QString query = u"query Q($s: String) { echo(s: $s) } # a+b&c=d"_s;
+    const QJsonObject variables { { "s"_L1, u"1 + 1 & 2 = é#"_s } };
+    QGraphQLRequest request(query, variables, u"Q"_s);
+    request.setExtensions({ { "x"_L1, 1 } });
+    Probe run(m_transport->execute(request));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(run.lastResult().data()["hello"_L1].toInt(), 5);
+    const TestHttpRequest &sent = m_server->requests.first();
+    QCOMPARE(sent.method, "GET");
+    QVERIFY(sent.body.isEmpty());
+    QVERIFY(!sent.hasHeader("Content-Type"));
+    QCOMPARE(sent.header("Apollo-Require-Preflight"), "true");
+    QCOMPARE(sent.header("Accept"), "application/graphql-response+json, application/json");
+    QVERIFY(sent.path.startsWith("/graphql?tenant=a&query="));
+    const QUrlQuery params = paramsOf(sent);
+    QCOMPARE(params.queryItemValue(u"tenant"_s), u"a"_s);
+    QCOMPARE(params.queryItemValue(u"query"_s, QUrl::FullyDecoded), query);
+    QCOMPARE(QJsonDocument::fromJson(
+                     params.queryItemValue(u"variables"_s, QUrl::FullyDecoded).toUtf8())
+                     .object(),
+             variables);
+    QCOMPARE(params.queryItemValue(u"operationName"_s), u"Q"_s);
+    QCOMPARE(QJsonDocument::fromJson(
+                     params.queryItemValue(u"extensions"_s, QUrl::FullyDecoded).toUtf8())
+                     .object(),
+             (QJsonObject { { "x"_L1, 1 } }));
+}
+
+void tst_QGraphQLHttpTransport::getWithPersistedQueryCarriesOnlyTheHash()
+{
+    m_server->setHandler([](const TestHttpRequest &request) {
+        return paramsOf(request).hasQueryItem(u"query"_s) ? json(R"({"data":{"hello":6}})")
+                                                          : json(NotFound);
+    });
+    m_transport->setUseGetForQueries(true);
+    m_transport->setPersistedQueries(true);
+    const QString query = u"{ hello }"_s;
+    Probe run(m_transport->execute(QGraphQLRequest(query)));
+    QVERIFY(run.waitFinished());
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.lastResult().data()["hello"_L1].toInt(), 6);
+    QCOMPARE(m_server->requests.size(), 2);
+    for (const TestHttpRequest &sent : std::as_const(m_server->requests)) {
+        QCOMPARE(sent.method, "GET");
+        QCOMPARE(
+                QJsonDocument::fromJson(
+                        paramsOf(sent).queryItemValue(u"extensions"_s, QUrl::FullyDecoded).toUtf8())
+                        .object(),
+                (QJsonObject { { "persistedQuery"_L1, persistedQuery(query) } }));
+    }
+    QCOMPARE(paramsOf(m_server->requests.at(0)).queryItems().size(), 1);
+    QCOMPARE(paramsOf(m_server->requests.at(1)).queryItemValue(u"query"_s, QUrl::FullyDecoded),
+             query);
+}
+
+void tst_QGraphQLHttpTransport::getFallsBackToPostWhenTooLong()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"a":1}})"); });
+    m_transport->setUseGetForQueries(true);
+    const QString shortQuery = u"{ a }"_s;
+    const QUrl shortUrl = QUrl(m_server->url().toString() + u"?query=%7B%20a%20%7D"_s);
+    QSignalSpy changed(m_transport.get(), &QGraphQLHttpTransport::maxGetUrlLengthChanged);
+    m_transport->setMaxGetUrlLength(int(shortUrl.toEncoded().size()));
+    QCOMPARE(changed.size(), 1);
+    Probe fits(m_transport->execute(QGraphQLRequest(shortQuery)));
+    QVERIFY(fits.waitFinished());
+    QCOMPARE(m_server->requests.at(0).method, "GET");
+    m_transport->setMaxGetUrlLength(int(shortUrl.toEncoded().size()) - 1);
+    Probe tooLong(m_transport->execute(QGraphQLRequest(shortQuery)));
+    QVERIFY(tooLong.waitFinished());
+    QCOMPARE(tooLong.results.size(), 1);
+    QCOMPARE(m_server->requests.at(1).method, "POST");
+    QCOMPARE(m_server->requests.at(1).header("Content-Type"), "application/json");
+    QVERIFY(!m_server->requests.at(1).hasHeader("Apollo-Require-Preflight"));
+    QCOMPARE(bodyOf(m_server->requests.at(1)), (QJsonObject { { "query"_L1, shortQuery } }));
+}
+
+void tst_QGraphQLHttpTransport::mutationIsNeverGet()
+{
+    m_server->setHandler([](const TestHttpRequest &) { return json(R"({"data":{"a":1}})"); });
+    m_transport->setUseGetForQueries(true);
+    Probe mutation(m_transport->execute(QGraphQLRequest(u"mutation { a }"_s)));
+    QVERIFY(mutation.waitFinished());
+    // The operation named decides, not the first one of the document.
+    const QString document = u"query Q { a } mutation M { a }"_s;
+    Probe named(m_transport->execute(QGraphQLRequest(document, {}, u"M"_s)));
+    QVERIFY(named.waitFinished());
+    Probe query(m_transport->execute(QGraphQLRequest(document, {}, u"Q"_s)));
+    QVERIFY(query.waitFinished());
+    Probe subscription(m_transport->subscribe(QGraphQLRequest(u"subscription { a }"_s)));
+    QVERIFY(subscription.waitFinished());
+    QCOMPARE(m_server->requests.size(), 4);
+    QCOMPARE(m_server->requests.at(0).method, "POST");
+    QCOMPARE(m_server->requests.at(1).method, "POST");
+    QCOMPARE(m_server->requests.at(2).method, "GET");
+    QCOMPARE(m_server->requests.at(3).method, "POST");
+}
+
+void tst_QGraphQLHttpTransport::getIsServedFromDiskCache()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QNetworkAccessManager manager;
+    auto *cache = new QNetworkDiskCache(&manager);
+    cache->setCacheDirectory(dir.path());
+    manager.setCache(cache);
+    m_transport->setNetworkAccessManager(&manager);
+    m_transport->setUseGetForQueries(true);
+    m_transport->setPersistedQueries(true);
+    // The server knows the hash: it answers the hash-only GET, cacheable.
+    m_server->setHandler([](const TestHttpRequest &request) {
+        if (paramsOf(request).hasQueryItem(u"query"_s))
+            return json(R"({"data":{"n":0}})");
+        return json(R"({"data":{"n":7}})", 200, { { "Cache-Control", "public, max-age=600" } });
+    });
+    const QGraphQLRequest request(u"{ n }"_s);
+    Probe first(m_transport->execute(request));
+    QVERIFY(first.waitFinished());
+    QCOMPARE(first.lastResult().data()["n"_L1].toInt(), 7);
+    QCOMPARE(m_server->requests.size(), 1);
+    QCOMPARE(paramsOf(m_server->requests.first()).queryItems().size(), 1);
+
+    // The same query again: the disk cache answers, nothing reaches the server.
+    Probe second(m_transport->execute(request));
+    QVERIFY(second.waitFinished());
+    QCOMPARE(second.operation->state(), QGraphQLOperation::Finished);
+    QCOMPARE(second.lastResult().data()["n"_L1].toInt(), 7);
+    QCOMPARE(m_server->requests.size(), 1);
+    m_transport->setNetworkAccessManager(nullptr);
+}

@@ -69,6 +69,9 @@ TestCase {
             { tag: "retryDelay", property: "retryDelay", value: 100, signal: "retryChanged" },
             { tag: "retryMaxDelay", property: "retryMaxDelay", value: 2000, signal: "retryChanged" },
             { tag: "http2Direct", property: "http2Direct", value: true, signal: "http2DirectChanged" },
+            { tag: "persistedQueries", property: "persistedQueries", value: true, signal: "persistedQueriesChanged" },
+            { tag: "useGetForQueries", property: "useGetForQueries", value: true, signal: "useGetForQueriesChanged" },
+            { tag: "maxGetUrlLength", property: "maxGetUrlLength", value: 4096, signal: "maxGetUrlLengthChanged" },
             { tag: "subscriptionAccept", property: "subscriptionAccept", value: "text/event-stream", signal: "subscriptionAcceptChanged" },
         ]
     }
@@ -182,6 +185,9 @@ TestCase {
         compare(t.http2Direct, false)
         t.http2Direct = true
         compare(t.http2Direct, true)
+        compare(t.persistedQueries, false)
+        compare(t.useGetForQueries, false)
+        compare(t.maxGetUrlLength, 2048)
         compare(t.retryPolicy.maxAttempts, 0)
         t.retryAttempts = 2
         compare(t.retryPolicy.maxAttempts, 2)
