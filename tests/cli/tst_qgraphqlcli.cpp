@@ -9,6 +9,7 @@
 #include "testhttpserver.h"
 #include "testtlsserver.h"
 
+#include <QtCore/qcryptographichash.h>
 #include <QtCore/qelapsedtimer.h>
 #include <QtCore/qeventloop.h>
 #include <QtCore/qfile.h>
@@ -174,6 +175,7 @@ private Q_SLOTS:
     void sseSubscriptionFromDemoServer();
 
     void requestOnTheWire();
+    void persistedGetOnTheWire();
     void faults_data();
     void faults();
     void connectionRefused();
@@ -314,6 +316,13 @@ void tst_QGraphQLCli::usageErrors_data()
             << QStringList { u"--print-schema"_s } << "expected URL"_ba;
     QTest::addRow("demo with absolute URL")
             << QStringList { u"--demo"_s, url, doc } << "give no absolute URL"_ba;
+    QTest::addRow("get with a mutation")
+            << QStringList { u"--get"_s, url, u"mutation { a }"_s }
+            << "--get sends queries only: a mutation changes data or streams, and goes as POST"_ba;
+    QTest::addRow("get with a subscription")
+            << QStringList { u"-G"_s, url, u"query Q { a } subscription S { a }"_s,
+                             u"--operation-name"_s, u"S"_s }
+            << "--get sends queries only: a subscription"_ba;
 }
 
 void tst_QGraphQLCli::usageErrors()
@@ -741,6 +750,33 @@ void tst_QGraphQLCli::requestOnTheWire()
     QCOMPARE(body.value("variables"_L1).toObject(),
              (QJsonObject { { u"x"_s, QJsonArray { 1, u"two"_s } } }));
     QVERIFY(body.value("query"_L1).toString().contains("subscription S"_L1));
+}
+
+void tst_QGraphQLCli::persistedGetOnTheWire()
+{
+    m_faultServer->requests.clear();
+    m_faultHandler = [](const TestHttpRequest &request) {
+        const QByteArray body = request.path.contains("query=")
+                ? R"({"data":{"a":1}})"_ba
+                : R"({"errors":[{"message":"PersistedQueryNotFound"}]})"_ba;
+        return TestHttpScript().respond(200, "application/json", body);
+    };
+    const QString document = u"query Q($n: Int) { a(n: $n) }"_s;
+    const CliResult result = runCli({ u"--persisted"_s, u"-G"_s, u"--variables"_s, u"{\"n\": 1}"_s,
+                                      m_faultServer->url().toString(), document });
+    VERIFY_RUN(result);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.lines, QList<QByteArray> { R"({"data":{"a":1}})"_ba });
+    QCOMPARE(m_faultServer->requests.size(), 2);
+    const QByteArray hash
+            = QCryptographicHash::hash(document.toUtf8(), QCryptographicHash::Sha256).toHex();
+    for (const TestHttpRequest &request : std::as_const(m_faultServer->requests)) {
+        QCOMPARE(request.method, "GET"_ba);
+        QCOMPARE(request.header("apollo-require-preflight"), "true"_ba);
+        QVERIFY2(request.path.contains(hash), request.path);
+        QVERIFY2(request.path.contains("variables="), request.path);
+    }
+    QVERIFY(!m_faultServer->requests.at(0).path.contains("query="));
 }
 
 void tst_QGraphQLCli::faults_data()

@@ -30,6 +30,8 @@
 #include <QtCore/qprocess.h>
 #include <QtCore/qregularexpression.h>
 #include <QtCore/qtimer.h>
+#include <QtCore/qurlquery.h>
+#include <QtCore/quuid.h>
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtNetwork/qnetworkreply.h>
 #include <QtNetwork/qnetworkrequest.h>
@@ -203,6 +205,53 @@ struct RawResponse
     }
 };
 
+//! A manager that notes what each request asked for: the method, the URL and the POST body.
+class RecordingManager : public QNetworkAccessManager
+{
+public:
+    struct Sent
+    {
+        QByteArray method;
+        QUrl url;
+        QJsonObject body;
+        QByteArray preflightHeader;
+
+        //! The request's members: the body of a POST, the URL parameters of a GET.
+        QJsonObject fields() const
+        {
+            if (method == "POST")
+                return body;
+            QJsonObject out;
+            const QUrlQuery query(url);
+            for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+                const QJsonDocument json = QJsonDocument::fromJson(value.toUtf8());
+                out.insert(name, json.isObject() ? QJsonValue(json.object()) : QJsonValue(value));
+            }
+            return out;
+        }
+        bool carriesQuery() const { return fields().contains("query"_L1); }
+        QString hash() const
+        {
+            return fields()["extensions"_L1]["persistedQuery"_L1]["sha256Hash"_L1].toString();
+        }
+    };
+    QList<Sent> sent;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
+    {
+        Sent entry;
+        entry.method = op == GetOperation ? "GET" : op == PostOperation ? "POST" : "OTHER";
+        entry.url = request.url();
+        entry.preflightHeader = request.rawHeader("Apollo-Require-Preflight");
+        if (outgoingData)
+            entry.body = QJsonDocument::fromJson(outgoingData->peek(1 << 20)).object();
+        sent.append(entry);
+        return QNetworkAccessManager::createRequest(op, request, outgoingData);
+    }
+};
+
 //! The qgraphql binary, run to completion against an external server.
 struct CliRun
 {
@@ -247,6 +296,9 @@ private Q_SLOTS:
     void cliPrintSchema_data();
     void cliPrintSchema();
     void cliPrintSchemaOfDemoServerParses();
+    void apolloPersistedQueryMissThenHit();
+    void apolloGetThroughCsrfPrevention();
+    void apolloPersistedQueryGet();
 
 private:
     QUrl url(const QString &server) const { return m_urls.value(server); }
@@ -933,6 +985,126 @@ void tst_InteropServers::cliPrintSchemaOfDemoServerParses()
     QByteArray reprinted;
     QVERIFY2(runPrintSchemaScript(u"yoga"_s, { u"check"_s }, run.out, &reprinted), reprinted);
     QCOMPARE(QString::fromUtf8(reprinted), QString::fromUtf8(run.out));
+}
+
+namespace {
+// A document no other test sends, so that Apollo Server has never seen its hash.
+QString freshDocument()
+{
+    return u"query Fresh { hello %1: hello(name: \"apq\") }"_s.arg(
+            u"a"_s + QUuid::createUuid().toString(QUuid::Id128));
+}
+} // namespace
+
+// Apollo Server 5 has APQ on by default: the first run of a document misses
+// (PersistedQueryNotFound, answered by a second request with the document), the next one sends only
+// the hash.
+void tst_InteropServers::apolloPersistedQueryMissThenHit()
+{
+    const QString server = u"apollo-server"_s;
+    const QString query = freshDocument();
+    const QJsonObject expected = reference(server, query);
+    QVERIFY2(expected.contains("data"_L1), jsonText(expected).toUtf8());
+
+    RecordingManager manager;
+    QGraphQLHttpTransport transport(url(server));
+    transport.setNetworkAccessManager(&manager);
+    transport.setTimeout(OperationTimeoutMs);
+    transport.setPersistedQueries(true);
+
+    const OperationRun miss = waitFor(transport.execute(QGraphQLRequest(query)));
+    QVERIFY2(miss.finished && miss.state == QGraphQLOperation::Finished, miss.describe());
+    QCOMPARE(miss.results.size(), 1);
+    QCOMPARE(miss.results.constFirst().data(), expected.value("data"_L1));
+    QCOMPARE(manager.sent.size(), 2);
+    QVERIFY(!manager.sent.at(0).carriesQuery());
+    QVERIFY(manager.sent.at(1).carriesQuery());
+    const QString hash = QString::fromLatin1(QGraphQLHttpTransport::persistedQueryHash(query));
+    QCOMPARE(manager.sent.at(0).hash(), hash);
+    QCOMPARE(manager.sent.at(1).hash(), hash);
+
+    const OperationRun hit = waitFor(transport.execute(QGraphQLRequest(query)));
+    QVERIFY2(hit.finished && hit.state == QGraphQLOperation::Finished, hit.describe());
+    QCOMPARE(hit.results.constFirst().data(), expected.value("data"_L1));
+    QCOMPARE(manager.sent.size(), 3);
+    QVERIFY(!manager.sent.at(2).carriesQuery());
+    QCOMPARE(manager.sent.at(2).hash(), hash);
+    QVERIFY(transport.persistedQueries());
+}
+
+// Apollo Server's CSRF prevention refuses a plain GET; the transport's GET passes it.
+void tst_InteropServers::apolloGetThroughCsrfPrevention()
+{
+    const QString server = u"apollo-server"_s;
+    const QString query = uR"(query Book($id: ID!) { book(id: $id) { id title } hello })"_s;
+    const QJsonObject variables { { u"id"_s, u"2"_s } };
+    const QJsonObject expected = reference(server, query, variables);
+
+    QUrl plainUrl = url(server);
+    plainUrl.setQuery(u"query="_s + QString::fromLatin1(QUrl::toPercentEncoding(u"{ hello }"_s)));
+    QNetworkReply *plain = m_manager.get(QNetworkRequest(plainUrl));
+    QEventLoop loop;
+    connect(plain, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(OperationTimeoutMs, &loop, &QEventLoop::quit);
+    if (!plain->isFinished())
+        loop.exec();
+    QCOMPARE(plain->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
+    QVERIFY(plain->readAll().contains("Cross-Site Request Forgery"));
+    plain->deleteLater();
+
+    RecordingManager manager;
+    QGraphQLHttpTransport transport(url(server));
+    transport.setNetworkAccessManager(&manager);
+    transport.setTimeout(OperationTimeoutMs);
+    transport.setUseGetForQueries(true);
+    const OperationRun run = waitFor(transport.execute(QGraphQLRequest(query, variables)));
+    QVERIFY2(run.finished && run.state == QGraphQLOperation::Finished, run.describe());
+    QCOMPARE(run.httpStatusCode, 200);
+    QCOMPARE(run.results.constFirst().data(), expected.value("data"_L1));
+    QCOMPARE(manager.sent.size(), 1);
+    QCOMPARE(manager.sent.at(0).method, "GET"_ba);
+    QCOMPARE(manager.sent.at(0).preflightHeader, "true"_ba);
+    QCOMPARE(manager.sent.at(0).fields()["variables"_L1].toObject(), variables);
+
+    // A mutation still goes as POST (Apollo Server refuses mutations over GET): its resolver
+    // runs and says so. Book 404 does not exist, so the state the other tests read is kept.
+    const OperationRun mutation = waitFor(transport.execute(QGraphQLRequest(
+            uR"(mutation { addReview(bookId: "404", stars: 5, text: "get") { stars } })"_s)));
+    QVERIFY2(mutation.finished && mutation.state == QGraphQLOperation::Finished,
+             mutation.describe());
+    QVERIFY2(mutation.results.constFirst().errors().constFirst().message().contains(
+                     "No book with id 404"_L1),
+             mutation.describe());
+    QCOMPARE(manager.sent.size(), 2);
+    QCOMPARE(manager.sent.at(1).method, "POST"_ba);
+}
+
+// GET and APQ together: the miss and its answer go as GET, then the hash alone.
+void tst_InteropServers::apolloPersistedQueryGet()
+{
+    const QString server = u"apollo-server"_s;
+    const QString query = freshDocument();
+    const QJsonObject expected = reference(server, query);
+
+    RecordingManager manager;
+    QGraphQLHttpTransport transport(url(server));
+    transport.setNetworkAccessManager(&manager);
+    transport.setTimeout(OperationTimeoutMs);
+    transport.setPersistedQueries(true);
+    transport.setUseGetForQueries(true);
+    for (int run = 0; run < 2; ++run) {
+        const OperationRun result = waitFor(transport.execute(QGraphQLRequest(query)));
+        QVERIFY2(result.finished && result.state == QGraphQLOperation::Finished, result.describe());
+        QCOMPARE(result.results.size(), 1);
+        QCOMPARE(result.results.constFirst().data(), expected.value("data"_L1));
+    }
+    QCOMPARE(manager.sent.size(), 3);
+    for (const RecordingManager::Sent &sent : std::as_const(manager.sent))
+        QCOMPARE(sent.method, "GET"_ba);
+    QVERIFY(!manager.sent.at(0).carriesQuery());
+    QVERIFY(manager.sent.at(1).carriesQuery());
+    QVERIFY(!manager.sent.at(2).carriesQuery());
+    QCOMPARE(QUrlQuery(manager.sent.at(2).url).queryItems().size(), 1); // extensions only
 }
 
 QTEST_GUILESS_MAIN(tst_InteropServers)

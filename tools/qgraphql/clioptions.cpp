@@ -202,6 +202,14 @@ CliOptions CliOptions::parse(const QStringList &arguments)
             u"ws:// and wss://: the payload of connection_init, a JSON object (auth tokens) or "
             "@FILE."_s,
             u"JSON"_s);
+    const QCommandLineOption persisted(
+            u"persisted"_s,
+            u"HTTP: automatic persisted queries (Apollo's APQ): send the document's SHA-256 "
+            "first, and the document only if the server does not know it yet."_s);
+    const QCommandLineOption get(
+            { u"G"_s, u"get"_s },
+            u"HTTP: send the query as GET with URL parameters (cacheable; POST when the URL "
+            "would exceed 2048 bytes). Not for mutations or subscriptions."_s);
     const QCommandLineOption include({ u"i"_s, u"include"_s },
                                      u"Print the status line and response headers to stderr."_s);
     const QCommandLineOption demo(
@@ -234,6 +242,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                         heartbeatTimeout, maxPartSize, retry, protocol, count, failOnErrors, pretty,
                         include, verbose, cacert, insecure, demo });
     parser.addOption(connectionParams);
+    parser.addOptions({ persisted, get });
     const QCommandLineOption help = parser.addHelpOption();
     // As curl: -v is --verbose, so the version is -V (not QCommandLineParser's -v).
     const QCommandLineOption version({ u"V"_s, u"version"_s }, u"Displays version information."_s);
@@ -272,7 +281,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
         }
         if (positional.size() != wanted) {
             failUsage(positional.size() < wanted
-                              ? (wanted == 2       ? u"expected URL and DOCUMENT"_s
+                              ? (wanted == 2              ? u"expected URL and DOCUMENT"_s
                                          : documents == 1 ? u"expected DOCUMENT"_s
                                                           : u"expected URL"_s)
                               : u"unexpected argument \"%1\""_s.arg(positional.at(wanted)));
@@ -384,6 +393,11 @@ CliOptions CliOptions::parse(const QStringList &arguments)
                 failUsage(u"--connection-params must be a JSON object"_s);
             options.connectionParams = document.object();
         }
+        options.persisted = parser.isSet(persisted);
+        options.get = parser.isSet(get);
+        if (options.webSocket && (options.persisted || options.get))
+            failUsage(u"%1 is for http:// and https:// URLs"_s.arg(
+                    options.persisted ? u"--persisted"_s : u"--get"_s));
         options.include = parser.isSet(include);
         options.verbose = parser.isSet(verbose);
         options.failOnErrors = parser.isSet(failOnErrors);

@@ -46,6 +46,8 @@ struct CliOptions
     bool webSocket = false; //!< a ws:// or wss:// URL: the WebSocket transport runs it
     bool legacyWebSocketProtocol = false; //!< --protocol graphql-ws (else graphql-transport-ws)
     QJsonObject connectionParams; //!< --connection-params: the payload of connection_init
+    bool persisted = false; //!< --persisted: automatic persisted queries (hash first)
+    bool get = false; //!< -G, --get: a query goes as HTTP GET
     qint64 maxPartSize = 0; //!< 0: the library's default
     bool include = false;
     bool verbose = false; //!< -v: request and response heads on stderr, credentials redacted

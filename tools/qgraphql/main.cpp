@@ -85,6 +85,10 @@ int main(int argc, char *argv[])
                                         ? u" (use --operation-name)"_s
                                         : QString()));
     const QGraphQLDocument::OperationType type = document.operations().at(operationIndex).type;
+    if (options.get && type != QGraphQLDocument::Query)
+        return usageError(u"--get sends queries only: a %1 changes data or streams, and goes as "
+                          "POST"_s.arg(type == QGraphQLDocument::Mutation ? u"mutation"_s
+                                                                          : u"subscription"_s));
 
     InterruptNotifier interrupts;
     OperationRunner runner(options, type);

@@ -186,6 +186,8 @@ void OperationRunner::configureTransport(const QUrl &url)
     for (const auto &[name, value] : m_options.cookies)
         m_httpTransport.addCookie(name, value);
     m_httpTransport.setSubscriptionProtocol(m_options.protocol);
+    m_httpTransport.setPersistedQueries(m_options.persisted);
+    m_httpTransport.setUseGetForQueries(m_options.get);
 #ifndef QT_NO_SSL
     if (!m_options.caCertificates.isEmpty() || m_options.insecure) {
         QSslConfiguration ssl = m_httpTransport.sslConfiguration();
