@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 // A live message feed on the demo server, in QML only: a clock subscription, a feed
-// subscription, a Mutation that posts to it, and the status and errors of each.
+// subscription, a Mutation that posts to it, and the status and errors of each. Over HTTP for
+// an http:// endpoint, over one WebSocket for a ws:// one: only the transport object changes.
 
 import QtQuick
 import QGraphQL
@@ -25,15 +26,24 @@ Window {
     visible: true
     title: qsTr("QGraphQL live feed")
 
+    // The transport every operation below uses. A WebSocketTransport is made from text, so
+    // that this file also loads with a library built without Qt WebSockets.
+    readonly property bool overWebSocket: String(window.endpoint).startsWith("ws")
+    readonly property Transport api: overWebSocket
+            ? Qt.createQmlObject("import QGraphQL; WebSocketTransport { heartbeatTimeout: 15000; url: "
+                                 + JSON.stringify(String(window.endpoint)) + " }",
+                                 window, "WebSocketTransport")
+            : httpApi
+
     HttpTransport {
-        id: api
+        id: httpApi
         url: window.endpoint
         heartbeatTimeout: 15000
     }
 
     Subscription {
         id: clock
-        transport: api
+        transport: window.api
         query: "subscription($ms: Int) { clock(intervalMs: $ms) }"
         variables: ({ ms: 1000 })
         active: true
@@ -41,7 +51,7 @@ Window {
 
     Subscription {
         id: feed
-        transport: api
+        transport: window.api
         query: "subscription { messageAdded { author text } }"
         active: true
         onResultReceived: (data, errors) => {
@@ -68,7 +78,7 @@ Window {
 
     Mutation {
         id: post
-        transport: api
+        transport: window.api
         query: "mutation($text: String!) { postMessage(text: $text) { id } }"
     }
 
@@ -82,7 +92,9 @@ Window {
             font.pixelSize: 18
         }
         Text {
-            text: qsTr("Feed: %1 %2").arg(window.statusName(feed.status)).arg(feed.errorString)
+            text: qsTr("Feed over %1: %2 %3").arg(window.overWebSocket ? "WebSocket" : "HTTP")
+                                              .arg(window.statusName(feed.status))
+                                              .arg(feed.errorString)
             color: feed.status === Subscription.Error ? "firebrick" : "seagreen"
         }
 

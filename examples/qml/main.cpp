@@ -20,7 +20,10 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption(
             { u"smoke-test"_s, u"Run unattended, save a screenshot to <file>."_s, u"file"_s });
-    parser.addPositionalArgument(u"url"_s, u"The demo server's GraphQL endpoint."_s);
+    parser.addPositionalArgument(
+            u"url"_s,
+            u"The demo server's GraphQL endpoint: http://…/graphql, or ws://…/graphql for "
+            "GraphQL over WebSocket."_s);
     parser.process(app);
     const bool smokeTest = parser.isSet(u"smoke-test"_s);
 

@@ -26,15 +26,20 @@ private Q_SLOTS:
 void tst_Examples::liveDataAndScreenshot_data()
 {
     QTest::addColumn<QString>("program");
-    QTest::addRow("widgets") << QStringLiteral(QGRAPHQL_WIDGETS_EXAMPLE_PATH);
+    QTest::addColumn<bool>("webSocket"); // the demo server's ws:// URL
+    QTest::addRow("widgets") << QStringLiteral(QGRAPHQL_WIDGETS_EXAMPLE_PATH) << false;
 #ifdef QGRAPHQL_QML_EXAMPLE_PATH
-    QTest::addRow("qml") << QStringLiteral(QGRAPHQL_QML_EXAMPLE_PATH);
+    QTest::addRow("qml") << QStringLiteral(QGRAPHQL_QML_EXAMPLE_PATH) << false;
+#ifdef QGRAPHQL_EXAMPLES_WEBSOCKET
+    QTest::addRow("qml over WebSocket") << QStringLiteral(QGRAPHQL_QML_EXAMPLE_PATH) << true;
+#endif
 #endif
 }
 
 void tst_Examples::liveDataAndScreenshot()
 {
     QFETCH(QString, program);
+    QFETCH(bool, webSocket);
     DemoServerFixture server;
     QVERIFY(server.start());
     QTemporaryDir dir;
@@ -45,7 +50,10 @@ void tst_Examples::liveDataAndScreenshot()
     environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     example.setProcessEnvironment(environment);
     example.setProcessChannelMode(QProcess::MergedChannels);
-    example.start(program, { u"--smoke-test"_s, screenshot, server.url.toString() });
+    QUrl url = server.url;
+    if (webSocket)
+        url.setScheme(u"ws"_s);
+    example.start(program, { u"--smoke-test"_s, screenshot, url.toString() });
     QVERIFY2(example.waitForStarted(30000), qPrintable(example.errorString()));
     QVERIFY(example.waitForFinished(60000));
     const QByteArray output = example.readAll();
