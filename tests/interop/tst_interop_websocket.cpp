@@ -225,9 +225,9 @@ void tst_InteropWebSocket::cancel()
 void tst_InteropWebSocket::keepAlive()
 {
     const auto t = transport();
-    t->setKeepAliveInterval(200);
+    t->setKeepAliveInterval(500);
     std::unique_ptr<QGraphQLSubscription> sub(t->subscribe(
-            QGraphQLRequest(u"subscription { countdown(from: 6, intervalMs: 150) }"_s)));
+            QGraphQLRequest(u"subscription { countdown(from: 6, intervalMs: 300) }"_s)));
     QSignalSpy finished(sub.get(), &QGraphQLOperation::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, WaitMs);
     QCOMPARE(sub->state(), QGraphQLOperation::Finished);

@@ -541,7 +541,7 @@ void tst_WebSocketTransport::keepAlive()
     ScriptedServer server;
     QGraphQLWebSocketTransport transport(server.url());
     // Long enough for a loaded machine to answer (the pong may wait for a delayed TCP ACK).
-    transport.setKeepAliveInterval(300);
+    transport.setKeepAliveInterval(1000);
     std::unique_ptr<QGraphQLSubscription> sub(
             transport.subscribe(QGraphQLRequest(u"subscription { a }"_s)));
     QVERIFY(server.waitForMessages(Type::Ping, 3));
