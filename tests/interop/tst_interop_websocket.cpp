@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 // QGraphQLWebSocketTransport against a server nobody here wrote: graphql-ws 6 on ws 8
-// (graphql-ws/server.mjs, pinned by its package-lock.json), over graphql-transport-ws.
+// (ws/library-schema-server.mjs, pinned by ws/package-lock.json), over graphql-transport-ws.
 
 #include <QGraphQL/qgraphqlreply.h>
 #include <QGraphQL/qgraphqlsubscription.h>
@@ -69,12 +69,12 @@ void tst_InteropWebSocket::initTestCase()
     QVERIFY2(!node.isEmpty(),
              "node (Node.js 20+) was not found when cmake configured this build; install it and "
              "re-run cmake");
-    const QDir dir(QStringLiteral(QGRAPHQL_INTEROP_DIR "/graphql-ws"));
+    const QDir dir(QStringLiteral(QGRAPHQL_INTEROP_DIR "/ws"));
     QVERIFY2(QFileInfo::exists(dir.filePath(u"node_modules/graphql-ws"_s)),
              qPrintable(u"node_modules is missing: run \"npm ci --prefix %1\" (or "
                         "scripts/test.sh, which does it)"_s.arg(dir.path())));
     m_server.setProgram(node);
-    m_server.setArguments({ u"server.mjs"_s });
+    m_server.setArguments({ u"library-schema-server.mjs"_s });
     m_server.setWorkingDirectory(dir.path());
     m_server.setProcessChannelMode(QProcess::SeparateChannels);
     m_server.start();

@@ -3,8 +3,11 @@
 // onConnect refuses a connection_init whose payload lacks {"token": "secret"}: graphql-ws then
 // closes the socket with 4403 Forbidden; {"token": "restart"} closes it with 1012.
 //
-// Usage: node server.mjs [PORT]   (default 0: a free port). The first stdout line is the URL.
-// Needs `npm ci` in this directory. Exits when stdin closes.
+// It shares this directory's pinned packages with the other WebSocket servers (schema.mjs is
+// theirs; this one serves the schema tst_interop_servers also uses, for tst_interop_websocket).
+//
+// Usage: node library-schema-server.mjs [PORT]   (default 0: a free port). The first stdout
+// line is the URL. Needs `npm ci` in this directory. Exits when stdin closes.
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
