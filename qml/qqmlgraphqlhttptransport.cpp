@@ -2,20 +2,15 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 #include "qqmlgraphqlhttptransport_p.h"
+#include "qqmlgraphqltransport_p.h"
 
 #include <QtQml/qqmlengine.h>
 
 QQmlGraphQLHttpTransport::QQmlGraphQLHttpTransport(QObject *parent)
     : QGraphQLHttpTransport(parent), m_subscriptionAccept(subscriptionAccept())
 {
-    connect(this, &QGraphQLTransport::retryPolicyChanged, this,
-            &QQmlGraphQLHttpTransport::retryChanged);
+    QQmlGraphQLTransportSettings::forwardChangeSignals(this);
 
-    for (auto signal :
-         { &QGraphQLTransport::urlChanged, &QGraphQLTransport::headersChanged,
-           &QGraphQLTransport::timeoutChanged, &QGraphQLTransport::heartbeatTimeoutChanged,
-           &QGraphQLTransport::maxPartSizeChanged, &QGraphQLTransport::retryPolicyChanged })
-        connect(this, signal, this, &QQmlGraphQLHttpTransport::settingsChanged);
     for (auto signal :
          { &QGraphQLHttpTransport::cookiesChanged, &QGraphQLHttpTransport::http2DirectChanged,
            &QGraphQLHttpTransport::persistedQueriesChanged,
@@ -39,19 +34,12 @@ QQmlGraphQLHttpTransport::QQmlGraphQLHttpTransport(QObject *parent)
 
 QVariantMap QQmlGraphQLHttpTransport::headerMap() const
 {
-    QVariantMap map;
-    const QHash<QByteArray, QByteArray> raw = headers();
-    for (auto it = raw.cbegin(); it != raw.cend(); ++it)
-        map.insert(QString::fromUtf8(it.key()), QString::fromUtf8(it.value()));
-    return map;
+    return QQmlGraphQLTransportSettings::headerMap(this);
 }
 
 void QQmlGraphQLHttpTransport::setHeaderMap(const QVariantMap &map)
 {
-    QHash<QByteArray, QByteArray> raw;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        raw.insert(it.key().toUtf8(), it.value().toString().toUtf8());
-    setHeaders(raw);
+    QQmlGraphQLTransportSettings::setHeaderMap(this, map);
 }
 
 QVariantMap QQmlGraphQLHttpTransport::cookieMap() const
@@ -82,23 +70,18 @@ void QQmlGraphQLHttpTransport::setSubscriptionAcceptString(const QString &accept
 
 void QQmlGraphQLHttpTransport::setRetryAttempts(int attempts)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setMaxAttempts(attempts);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setMaxAttempts, attempts);
 }
 
 void QQmlGraphQLHttpTransport::setRetryDelay(int milliseconds)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setInitialDelay(milliseconds);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setInitialDelay,
+                                           milliseconds);
 }
 
 void QQmlGraphQLHttpTransport::setRetryMaxDelay(int milliseconds)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setMaxDelay(milliseconds);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setMaxDelay, milliseconds);
 }
 
 void QQmlGraphQLHttpTransport::classBegin()

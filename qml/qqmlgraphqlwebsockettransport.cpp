@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: LGPL-3.0-only
 
 #include "qqmlgraphqlwebsockettransport_p.h"
+#include "qqmlgraphqltransport_p.h"
 
 #include <QtNetwork/qnetworkaccessmanager.h>
 #include <QtQml/qqmlengine.h>
@@ -9,13 +10,7 @@
 QQmlGraphQLWebSocketTransport::QQmlGraphQLWebSocketTransport(QObject *parent)
     : QGraphQLWebSocketTransport(parent)
 {
-    connect(this, &QGraphQLTransport::retryPolicyChanged, this,
-            &QQmlGraphQLWebSocketTransport::retryChanged);
-    for (auto signal :
-         { &QGraphQLTransport::urlChanged, &QGraphQLTransport::headersChanged,
-           &QGraphQLTransport::timeoutChanged, &QGraphQLTransport::heartbeatTimeoutChanged,
-           &QGraphQLTransport::maxPartSizeChanged, &QGraphQLTransport::retryPolicyChanged })
-        connect(this, signal, this, &QQmlGraphQLWebSocketTransport::settingsChanged);
+    QQmlGraphQLTransportSettings::forwardChangeSignals(this);
     for (auto signal : { &QGraphQLWebSocketTransport::protocolChanged,
                          &QGraphQLWebSocketTransport::connectionParamsChanged,
                          &QGraphQLWebSocketTransport::keepAliveIntervalChanged,
@@ -26,19 +21,12 @@ QQmlGraphQLWebSocketTransport::QQmlGraphQLWebSocketTransport(QObject *parent)
 
 QVariantMap QQmlGraphQLWebSocketTransport::headerMap() const
 {
-    QVariantMap map;
-    const QHash<QByteArray, QByteArray> raw = headers();
-    for (auto it = raw.cbegin(); it != raw.cend(); ++it)
-        map.insert(QString::fromUtf8(it.key()), QString::fromUtf8(it.value()));
-    return map;
+    return QQmlGraphQLTransportSettings::headerMap(this);
 }
 
 void QQmlGraphQLWebSocketTransport::setHeaderMap(const QVariantMap &map)
 {
-    QHash<QByteArray, QByteArray> raw;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        raw.insert(it.key().toUtf8(), it.value().toString().toUtf8());
-    setHeaders(raw);
+    QQmlGraphQLTransportSettings::setHeaderMap(this, map);
 }
 
 QVariantMap QQmlGraphQLWebSocketTransport::connectionParamsMap() const
@@ -53,23 +41,18 @@ void QQmlGraphQLWebSocketTransport::setConnectionParamsMap(const QVariantMap &ma
 
 void QQmlGraphQLWebSocketTransport::setRetryAttempts(int attempts)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setMaxAttempts(attempts);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setMaxAttempts, attempts);
 }
 
 void QQmlGraphQLWebSocketTransport::setRetryDelay(int milliseconds)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setInitialDelay(milliseconds);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setInitialDelay,
+                                           milliseconds);
 }
 
 void QQmlGraphQLWebSocketTransport::setRetryMaxDelay(int milliseconds)
 {
-    QGraphQLRetryPolicy policy = retryPolicy();
-    policy.setMaxDelay(milliseconds);
-    setRetryPolicy(policy);
+    QQmlGraphQLTransportSettings::setRetry(this, &QGraphQLRetryPolicy::setMaxDelay, milliseconds);
 }
 
 void QQmlGraphQLWebSocketTransport::classBegin()
