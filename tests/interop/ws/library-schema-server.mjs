@@ -9,42 +9,20 @@
 // Usage: node library-schema-server.mjs [PORT]   (default 0: a free port). The first stdout
 // line is the URL. Needs `npm ci` in this directory. Exits when stdin closes.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createResolvers, createState, exitWithParent, queryTypeDefs, subscriptionTypeDefs,
 } from '../library-schema.mjs';
+import { executableSchema, requireModules } from './schema.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-if (!existsSync(join(here, 'node_modules', 'graphql-ws'))) {
-  console.error(`node_modules is missing in ${here}: run "npm ci --prefix ${here}" first`);
-  process.exit(1);
-}
-const { buildSchema } = await import('graphql');
+requireModules(here, ['graphql', 'graphql-ws', 'ws']);
 const { WebSocketServer } = await import('ws');
 const { useServer } = await import('graphql-ws/use/ws');
 
-// The resolvers attached to the SDL's fields (what graphql-tools' makeExecutableSchema does).
-function executableSchema(typeDefs, resolvers) {
-  const schema = buildSchema(typeDefs);
-  for (const [typeName, fields] of Object.entries(resolvers)) {
-    const type = schema.getType(typeName);
-    for (const [fieldName, resolver] of Object.entries(fields)) {
-      const field = type.getFields()[fieldName];
-      if (typeof resolver === 'function') {
-        field.resolve = resolver;
-      } else {
-        field.subscribe = resolver.subscribe;
-        field.resolve = resolver.resolve ?? ((value) => value[fieldName]);
-      }
-    }
-  }
-  return schema;
-}
-
-const schema = executableSchema(queryTypeDefs + subscriptionTypeDefs,
-                                createResolvers(createState(), { withSubscription: true }));
+const schema = await executableSchema(queryTypeDefs + subscriptionTypeDefs,
+                                      createResolvers(createState(), { withSubscription: true }));
 const server = new WebSocketServer({
   host: '127.0.0.1', port: Number(process.argv[2] ?? 0), path: '/graphql',
 });

@@ -68,11 +68,12 @@ export const resolvers = {
   },
 };
 
-// The resolvers attached to the SDL's fields (what graphql-tools' makeExecutableSchema does).
-export async function executableSchema() {
+// The resolvers attached to the SDL's fields (what graphql-tools' makeExecutableSchema does);
+// this file's schema unless others are given.
+export async function executableSchema(sdl = typeDefs, fieldResolvers = resolvers) {
   const { buildSchema } = await import('graphql');
-  const schema = buildSchema(typeDefs);
-  for (const [typeName, fields] of Object.entries(resolvers)) {
+  const schema = buildSchema(sdl);
+  for (const [typeName, fields] of Object.entries(fieldResolvers)) {
     const type = schema.getType(typeName);
     for (const [fieldName, resolver] of Object.entries(fields)) {
       const field = type.getFields()[fieldName];
@@ -80,7 +81,7 @@ export async function executableSchema() {
         field.resolve = resolver;
       } else {
         field.subscribe = resolver.subscribe;
-        field.resolve = (value) => value[fieldName];
+        field.resolve = resolver.resolve ?? ((value) => value[fieldName]);
       }
     }
   }
